@@ -1,0 +1,16 @@
+package dev.bfftemplate.edge;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * The thin Spring Cloud Gateway edge in front of the BFFs.
+ */
+@SpringBootApplication
+public class EdgeGatewayApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(EdgeGatewayApplication.class, args);
+	}
+
+}

@@ -1,0 +1,16 @@
+package dev.bfftemplate.partner;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * Backend-for-Frontend of partners: the versioned partner API.
+ */
+@SpringBootApplication
+public class PartnerBffApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(PartnerBffApplication.class, args);
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * The internal starter of the BFFs.
+ */
+package dev.bfftemplate.starter;
