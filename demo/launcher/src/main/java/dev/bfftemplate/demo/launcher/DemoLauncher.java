@@ -1,0 +1,96 @@
+package dev.bfftemplate.demo.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The one command: runs the whole stack on one machine on the ports of DESIGN.md, prints
+ * where to go and how to log in, and stops everything on Ctrl-C.
+ * <p>
+ * Options: {@code --only=demo-services,demo-auth-server} runs a subset,
+ * {@code --redis=redis://localhost:6379} shares one Redis (default: in-memory stores, or
+ * {@code BFF_REDIS_URL}), {@code --quiet} keeps the applications' output in their log
+ * files only, {@code --root=DIR} names the project root when run from elsewhere.
+ */
+public final class DemoLauncher {
+
+	private DemoLauncher() {
+	}
+
+	public static void main(String[] args) throws InterruptedException {
+		LaunchOptions options = LaunchOptions.parse(Arrays.asList(args));
+		Path root = options.root().orElseGet(DemoLauncher::findRoot);
+		DemoStack.Builder builder = DemoStack.builder(root).echo(!options.quiet());
+		options.only().ifPresent(builder::only);
+		options.redis().ifPresent(builder::redis);
+		DemoStack stack;
+		try {
+			stack = builder.start();
+		}
+		catch (RuntimeException ex) {
+			System.err.println("[launcher] the stack did not start: " + ex.getMessage());
+			System.exit(1);
+			return;
+		}
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			System.out.println("[launcher] stopping the stack");
+			stack.close();
+			stopped.countDown();
+		}, "stack-stop"));
+		System.out.println(Banner.render(stack.apps()));
+		stopped.await();
+	}
+
+	private static Path findRoot() {
+		Path dir = Path.of("").toAbsolutePath();
+		while (dir != null) {
+			if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("demo/launcher"))) {
+				return dir;
+			}
+			dir = dir.getParent();
+		}
+		throw new IllegalStateException("Run the launcher from the project directory, or pass --root=DIR");
+	}
+
+	/**
+	 * What to print once the stack is up.
+	 */
+	static final class Banner {
+
+		private Banner() {
+		}
+
+		static String render(List<StackApp> apps) {
+			StringBuilder banner = new StringBuilder("\n  The BFF template stack is up.\n\n");
+			boolean edge = apps.stream().anyMatch((app) -> app.name().equals(StackApp.EDGE));
+			boolean web = apps.stream().anyMatch((app) -> app.name().equals(StackApp.WEB_BFF));
+			if (edge && web) {
+				banner.append("  Open the web app:    ")
+					.append(apps.stream().filter((app) -> app.name().equals(StackApp.EDGE)).findFirst().get().baseUrl())
+					.append("/\n\n");
+			}
+			for (StackApp app : apps) {
+				banner.append(String.format("  %-34s %s   (health: http://127.0.0.1:%d/actuator/health)%n", app.role(),
+						app.baseUrl(), app.managementPort()));
+			}
+			apps.stream().filter((app) -> app.name().equals(StackApp.DEMO_SERVICES)).findFirst().ifPresent((app) -> {
+				banner.append("\n  Try:  curl ").append(app.baseUrl()).append("/catalog/products/p-001\n");
+				banner.append("  Faults: curl -X POST http://127.0.0.1:")
+					.append(app.managementPort())
+					.append("/actuator/faults/reviews -H 'Content-Type: application/json' -d '{\"errorRate\":1.0}'\n");
+			});
+			apps.stream().filter((app) -> app.name().equals(StackApp.AUTH_SERVER)).findFirst().ifPresent((app) -> {
+				banner.append("  OIDC: curl ").append(app.baseUrl()).append("/.well-known/openid-configuration\n");
+				banner.append("\n  Demo logins: alice / alice-password, bob / bob-password\n");
+			});
+			banner.append("\n  Logs: demo/launcher/target/logs/<app>.log.  Press Ctrl-C to stop.\n");
+			return banner.toString();
+		}
+
+	}
+
+}

@@ -1,0 +1,38 @@
+package dev.bfftemplate.demo.launcher;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class LaunchOptionsTests {
+
+	@Test
+	void noOptionsRunsEverythingInMemoryWithOutput() {
+		LaunchOptions options = LaunchOptions.parse(List.of());
+		assertThat(options.only()).isEmpty();
+		assertThat(options.redis()).isEmpty();
+		assertThat(options.quiet()).isFalse();
+	}
+
+	@Test
+	void parsesEveryOption() {
+		LaunchOptions options = LaunchOptions.parse(List.of("--only=demo-services, demo-auth-server",
+				"--redis=redis://localhost:6380", "--quiet", "--root=/tmp/project"));
+		assertThat(options.only()).contains(List.of("demo-services", "demo-auth-server"));
+		assertThat(options.redis()).contains("redis://localhost:6380");
+		assertThat(options.quiet()).isTrue();
+		assertThat(options.root()).contains(Path.of("/tmp/project"));
+	}
+
+	@Test
+	void unknownOptionSaysWhatIsAccepted() {
+		assertThatIllegalArgumentException().isThrownBy(() -> LaunchOptions.parse(List.of("--prot=1")))
+			.withMessageContaining("--prot=1")
+			.withMessageContaining("--only=");
+	}
+
+}

@@ -1,0 +1,70 @@
+package dev.bfftemplate.demo.launcher;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StackWiringTests {
+
+	private final List<StackApp> movedStack = StackApp.defaults()
+		.stream()
+		.map((app) -> app.withPorts(app.port() + 10000, app.managementPort() + 10000))
+		.toList();
+
+	@Test
+	void everyAppGetsItsOwnPorts() {
+		StackWiring wiring = new StackWiring(this.movedStack, new RedisChoice(null));
+		for (StackApp app : this.movedStack) {
+			assertThat(wiring.argumentsFor(app)).contains("--server.port=" + app.port(),
+					"--management.server.port=" + app.managementPort());
+		}
+	}
+
+	@Test
+	void bffsFindTheServicesAndTheIssuerWhereverTheyRun() {
+		StackWiring wiring = new StackWiring(this.movedStack, new RedisChoice(null));
+		StackApp web = app(StackApp.WEB_BFF);
+		assertThat(wiring.argumentsFor(web)).contains(
+				"--spring.http.serviceclient.catalog.base-url=http://localhost:18090/catalog",
+				"--spring.http.serviceclient.orders.base-url=http://localhost:18090/orders",
+				"--bff.demo.issuer-uri=http://localhost:19000");
+		assertThat(wiring.argumentsFor(app(StackApp.AUTH_SERVER)))
+			.contains("--spring.security.oauth2.authorizationserver.issuer=http://localhost:19000");
+	}
+
+	@Test
+	void edgeRoutesToTheBffsWhereverTheyRun() {
+		StackWiring wiring = new StackWiring(this.movedStack, new RedisChoice(null));
+		assertThat(wiring.argumentsFor(app(StackApp.EDGE))).contains(
+				"--bff.edge.upstreams.web-bff=http://localhost:18081",
+				"--bff.edge.upstreams.mobile-bff=http://localhost:18082",
+				"--bff.edge.upstreams.partner-bff=http://localhost:18083");
+	}
+
+	@Test
+	void sharedRedisReachesEveryApp() {
+		RedisChoice redis = RedisChoice.from(null, Map.of("BFF_REDIS_URL", "redis://cache.internal:6390"));
+		StackWiring wiring = new StackWiring(this.movedStack, redis);
+		for (StackApp app : this.movedStack) {
+			assertThat(wiring.argumentsFor(app)).contains("--spring.data.redis.host=cache.internal",
+					"--spring.data.redis.port=6390");
+		}
+	}
+
+	@Test
+	void withoutRedisNoAppIsPointedAtOneAndTheLogSaysSo() {
+		RedisChoice redis = RedisChoice.from(null, Map.of());
+		assertThat(redis.configured()).isFalse();
+		assertThat(redis.describe()).contains("in memory").contains("BFF_REDIS_URL");
+		StackWiring wiring = new StackWiring(this.movedStack, redis);
+		assertThat(wiring.argumentsFor(app(StackApp.WEB_BFF))).noneMatch((arg) -> arg.contains("redis"));
+	}
+
+	private StackApp app(String name) {
+		return this.movedStack.stream().filter((app) -> app.name().equals(name)).findFirst().orElseThrow();
+	}
+
+}
