@@ -1,17 +1,15 @@
 package dev.bfftemplate.demo.auth;
 
-import dev.bfftemplate.test.redis.RealRedisConfiguration;
-
 import org.springframework.boot.SpringApplication;
 
 /**
- * Runs the application from an IDE against a real Redis (see
- * {@link RealRedisConfiguration}).
+ * Runs the demo OpenID provider from an IDE, on its usual port 9000. It keeps everything
+ * in memory, so it needs no Redis.
  */
 public class TestAuthServerApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.from(AuthServerApplication::main).with(RealRedisConfiguration.class).run(args);
+		SpringApplication.from(AuthServerApplication::main).run(args);
 	}
 
 }
