@@ -1,0 +1,96 @@
+package dev.bfftemplate.starter.autoconfigure;
+
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import dev.bfftemplate.starter.downstream.CircuitBreakerProperties;
+import dev.bfftemplate.starter.downstream.DownstreamMetrics;
+import dev.bfftemplate.starter.downstream.Downstreams;
+import dev.bfftemplate.starter.downstream.DownstreamsProperties;
+import dev.bfftemplate.starter.fanout.FanOut;
+import dev.bfftemplate.starter.fanout.FanOutProperties;
+import dev.bfftemplate.starter.identity.CallerIdentity;
+import dev.bfftemplate.starter.identity.DownstreamAuthorization;
+import dev.bfftemplate.starter.identity.PrincipalCallerIdentity;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.filter.reactive.ServerWebExchangeContextFilter;
+
+/**
+ * Auto-configuration of the {@link FanOut}: the downstreams with their breakers and
+ * concurrency limits, the caller identity of the stale cache, and the meters. Every bean
+ * backs off when the application defines its own.
+ *
+ * @author BFF template
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@EnableConfigurationProperties({ FanOutProperties.class, DownstreamsProperties.class, CircuitBreakerProperties.class })
+public final class FanOutAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	CircuitBreakerRegistry circuitBreakerRegistry() {
+		return CircuitBreakerRegistry.ofDefaults();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	BulkheadRegistry bulkheadRegistry() {
+		return BulkheadRegistry.ofDefaults();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DownstreamMetrics downstreamMetrics(ObjectProvider<MeterRegistry> meterRegistry) {
+		return new DownstreamMetrics(meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TaggedCircuitBreakerMetrics circuitBreakerMetrics(CircuitBreakerRegistry circuitBreakers) {
+		return TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(circuitBreakers);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TaggedBulkheadMetrics bulkheadMetrics(BulkheadRegistry bulkheads) {
+		return TaggedBulkheadMetrics.ofBulkheadRegistry(bulkheads);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Downstreams downstreams(DownstreamsProperties properties, CircuitBreakerProperties circuitBreakerProperties,
+			CircuitBreakerRegistry circuitBreakers, BulkheadRegistry bulkheads, DownstreamMetrics metrics) {
+		return new Downstreams(properties, circuitBreakerProperties, circuitBreakers, bulkheads, metrics);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CallerIdentity callerIdentity() {
+		return new PrincipalCallerIdentity();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ServerWebExchangeContextFilter serverWebExchangeContextFilter() {
+		return new ServerWebExchangeContextFilter();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FanOut fanOut(Downstreams downstreams, FanOutProperties properties, CallerIdentity callerIdentity,
+			ObjectProvider<DownstreamAuthorization> authorization, DownstreamMetrics metrics) {
+		return new FanOut(downstreams, properties, callerIdentity, authorization.getIfAvailable() != null, metrics);
+	}
+
+}

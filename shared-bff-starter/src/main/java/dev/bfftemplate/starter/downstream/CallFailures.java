@@ -1,0 +1,87 @@
+package dev.bfftemplate.starter.downstream;
+
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+
+/**
+ * Sorts the ways a downstream call fails.
+ *
+ * @author BFF template
+ */
+public final class CallFailures {
+
+	private CallFailures() {
+	}
+
+	/**
+	 * Whether the downstream answered that the resource does not exist: data, not an
+	 * outage.
+	 * @param failure the failure of a call
+	 * @return {@code true} for a 404 answer
+	 */
+	public static boolean isNotFound(Throwable failure) {
+		return failure instanceof WebClientResponseException response
+				&& response.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND);
+	}
+
+	/**
+	 * Whether the downstream answered with a 4xx: the downstream is healthy, the breaker
+	 * must not count it.
+	 * @param failure the failure of a call
+	 * @return {@code true} for a 4xx answer
+	 */
+	public static boolean isClientError(Throwable failure) {
+		return failure instanceof WebClientResponseException response && response.getStatusCode().is4xxClientError();
+	}
+
+	/**
+	 * Whether the call took too long: the call's timeout or the request deadline passed,
+	 * or the client's read timeout fired.
+	 * @param failure the failure of a call
+	 * @return {@code true} for a timeout
+	 */
+	public static boolean isTimeout(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof java.util.concurrent.TimeoutException
+					|| cause instanceof io.netty.handler.timeout.TimeoutException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether the breaker was open so the call was not made.
+	 * @param failure the failure of a call
+	 * @return {@code true} when the breaker refused the call
+	 */
+	public static boolean isCircuitOpen(Throwable failure) {
+		return failure instanceof CallNotPermittedException;
+	}
+
+	/**
+	 * Whether the concurrency limit was reached so the call was not made.
+	 * @param failure the failure of a call
+	 * @return {@code true} when the bulkhead refused the call
+	 */
+	public static boolean isRejected(Throwable failure) {
+		return failure instanceof BulkheadFullException;
+	}
+
+	static CallOutcome outcomeOf(Throwable failure) {
+		if (isNotFound(failure)) {
+			return CallOutcome.NOT_FOUND;
+		}
+		if (isClientError(failure)) {
+			return CallOutcome.CLIENT_ERROR;
+		}
+		if (isTimeout(failure)) {
+			return CallOutcome.TIMEOUT;
+		}
+		return CallOutcome.ERROR;
+	}
+
+}
