@@ -80,7 +80,7 @@ final class OidcTestClient {
 
 	/**
 	 * Sends an authorization request as a browser and, when the server asks for it, logs
-	 * in through the login form with its CSRF token.
+	 * in through the login form.
 	 * @param authorizationRequest the authorization request's query parameters
 	 * @param username the user to log in as
 	 * @param password the user's password
@@ -88,15 +88,34 @@ final class OidcTestClient {
 	 * {@code state}, or {@code error}
 	 */
 	Map<String, String> authorize(Map<String, String> authorizationRequest, String username, String password) {
-		URI location = redirectOf(get("/oauth2/authorize?" + formEncode(authorizationRequest), MediaType.TEXT_HTML));
+		URI location = startAuthorization(authorizationRequest);
 		if (location.getPath().equals("/login")) {
-			String csrfToken = csrfToken(get("/login", MediaType.TEXT_HTML));
-			URI savedRequest = redirectOf(
-					postForm("/login", Map.of("username", username, "password", password, "_csrf", csrfToken)));
+			URI savedRequest = login(username, password);
 			assertThat(savedRequest.getPath()).as("redirect after login").isEqualTo("/oauth2/authorize");
 			location = redirectOf(get(savedRequest.toString(), MediaType.TEXT_HTML));
 		}
 		return queryOf(location);
+	}
+
+	/**
+	 * Sends an authorization request as a browser.
+	 * @param authorizationRequest the authorization request's query parameters
+	 * @return where the server redirects the browser: the login form, or back to the
+	 * client
+	 */
+	URI startAuthorization(Map<String, String> authorizationRequest) {
+		return redirectOf(get("/oauth2/authorize?" + formEncode(authorizationRequest), MediaType.TEXT_HTML));
+	}
+
+	/**
+	 * Fills in and posts the login form with its CSRF token.
+	 * @param username the username
+	 * @param password the password
+	 * @return where the server redirects the browser after the attempt
+	 */
+	URI login(String username, String password) {
+		String csrfToken = csrfToken(get("/login", MediaType.TEXT_HTML));
+		return redirectOf(postForm("/login", Map.of("username", username, "password", password, "_csrf", csrfToken)));
 	}
 
 	JwtDecoder jwtDecoder(String audience) {
