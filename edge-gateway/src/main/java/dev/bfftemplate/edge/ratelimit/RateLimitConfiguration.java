@@ -1,0 +1,88 @@
+package dev.bfftemplate.edge.ratelimit;
+
+import java.time.Duration;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+/**
+ * Chooses where rate limits are counted: in Redis when {@code spring.data.redis.*} names
+ * a server (every instance then shares one limit), otherwise in memory, which the log
+ * says.
+ */
+@Configuration(proxyBeanMethods = false)
+class RateLimitConfiguration {
+
+	private static final Log logger = LogFactory.getLog(RateLimitConfiguration.class);
+
+	@Bean
+	@Conditional(RedisConfiguredCondition.class)
+	WindowCounter redisWindowCounter(ReactiveStringRedisTemplate redis, RateLimitProperties properties) {
+		logger.info("Rate limits are counted in Redis, shared by every edge instance");
+		return new RedisWindowCounter(redis, properties.keyPrefix());
+	}
+
+	@Bean
+	@Conditional(RedisNotConfiguredCondition.class)
+	WindowCounter inMemoryWindowCounter(RateLimitProperties properties) {
+		logger.warn(
+				"No Redis configured (spring.data.redis.*): rate limits are counted in memory, " + "per edge instance");
+		Duration longest = properties.policies()
+			.values()
+			.stream()
+			.map(RateLimitProperties.Policy::window)
+			.max(Duration::compareTo)
+			.orElse(Duration.ofMinutes(1));
+		return new InMemoryWindowCounter(longest);
+	}
+
+	static class RedisConfiguredCondition extends AnyNestedCondition {
+
+		RedisConfiguredCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnProperty("spring.data.redis.host")
+		static class Host {
+
+		}
+
+		@ConditionalOnProperty("spring.data.redis.url")
+		static class Url {
+
+		}
+
+		@ConditionalOnProperty("spring.data.redis.sentinel.master")
+		static class Sentinel {
+
+		}
+
+		@ConditionalOnProperty("spring.data.redis.cluster.nodes")
+		static class Cluster {
+
+		}
+
+	}
+
+	static class RedisNotConfiguredCondition extends NoneNestedConditions {
+
+		RedisNotConfiguredCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@Conditional(RedisConfiguredCondition.class)
+		static class RedisConfigured {
+
+		}
+
+	}
+
+}

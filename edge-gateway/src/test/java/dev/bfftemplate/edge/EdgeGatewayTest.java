@@ -1,0 +1,40 @@
+package dev.bfftemplate.edge;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import dev.bfftemplate.test.redis.WithRealRedis;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The running gateway on a random port in front of {@link EdgeTestEnvironment}'s
+ * stand-ins, with a real Redis. Every test class using it shares one context: keep the
+ * configuration here.
+ * <p>
+ * Loopback is a trusted proxy, so tests pick their own client address with
+ * {@code X-Forwarded-For} and never share a rate-limit bucket. Partner traffic is limited
+ * to 3 requests a minute per client to make limits easy to reach.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "management.server.port=0", "edge.forwarding.trusted-proxies=127\\.0\\.0\\.1",
+				"edge.rate-limit.policies.web.limit=1000", "edge.rate-limit.policies.web.window=1m",
+				"edge.rate-limit.policies.mobile.limit=1000", "edge.rate-limit.policies.mobile.window=1m",
+				"edge.rate-limit.policies.partner.limit=3", "edge.rate-limit.policies.partner.window=1m",
+				"edge.response-timeouts.partner-bff=1000", "edge.cors.allowed-origins=https://app.example",
+				"edge.http.max-request-body-size=1KB" })
+@ContextConfiguration(initializers = EdgeTestEnvironment.Initializer.class)
+@AutoConfigureWebTestClient
+@WithRealRedis
+public @interface EdgeGatewayTest {
+
+}
