@@ -1,0 +1,49 @@
+package dev.bfftemplate.web.session;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.springframework.core.Ordered;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.server.WebSession;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Ends a session that has lived longer than {@code web-bff.session.absolute-timeout},
+ * however active it was, before security reads it.
+ */
+@Component
+class AbsoluteSessionTimeoutWebFilter implements WebFilter, Ordered {
+
+	private final WebBffSessionProperties properties;
+
+	private final Clock clock;
+
+	AbsoluteSessionTimeoutWebFilter(WebBffSessionProperties properties) {
+		this.properties = properties;
+		this.clock = Clock.systemUTC();
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		return exchange.getSession()
+			.flatMap((session) -> expired(session) ? session.invalidate() : Mono.empty())
+			.then(chain.filter(exchange));
+	}
+
+	private boolean expired(WebSession session) {
+		return session.isStarted()
+				&& session.getCreationTime().plus(this.properties.absoluteTimeout()).isBefore(Instant.now(this.clock));
+	}
+
+	@Override
+	public int getOrder() {
+		// Before Spring Security's filter chain (-100) reads the security context.
+		return -200;
+	}
+
+}

@@ -1,0 +1,26 @@
+package dev.bfftemplate.web.session;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the browser session that holds the tokens behaves. The idle timeout and the cookie
+ * come from Boot's own {@code server.reactive.session.*} keys.
+ *
+ * @param absoluteTimeout how long a session may live at most, however active it is
+ * @param encryptionKey Base64 of a 256-bit AES key that encrypts every session attribute
+ * stored in Redis; required when Redis is configured, so a Redis dump reveals no token
+ * @param indexNamespace prefix of the Redis keys that map OIDC {@code sid} and
+ * {@code sub} to sessions, for back-channel logout
+ */
+@ConfigurationProperties("web-bff.session")
+@Validated
+public record WebBffSessionProperties(@NotNull @DefaultValue("8h") Duration absoluteTimeout, String encryptionKey,
+		@DefaultValue("web-bff:oidc-sessions") String indexNamespace) {
+
+}

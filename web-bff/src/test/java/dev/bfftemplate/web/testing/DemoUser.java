@@ -1,0 +1,23 @@
+package dev.bfftemplate.web.testing;
+
+import java.util.UUID;
+
+/**
+ * A user of the stand-in provider.
+ *
+ * @param subject the {@code sub}
+ * @param name the display name
+ * @param email the e-mail address
+ * @param customerId the {@code customer_id} claim
+ */
+public record DemoUser(String subject, String name, String email, String customerId) {
+
+	/**
+	 * A fresh user, so tests never see each other's sessions.
+	 * @return the user
+	 */
+	public static DemoUser alice() {
+		return new DemoUser("alice-" + UUID.randomUUID(), "Alice Example", "alice@example.test", "c-001");
+	}
+
+}

@@ -1,0 +1,31 @@
+package dev.bfftemplate.web.testing;
+
+import java.util.Map;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points the application at the {@link StandInProvider}.
+ */
+public class StandInProviderInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("standInProvider", properties()));
+	}
+
+	/**
+	 * The properties that point a web BFF at the stand-in provider.
+	 * @return the properties
+	 */
+	public static Map<String, Object> properties() {
+		StandInProvider provider = StandInProvider.shared();
+		return Map.of("spring.security.oauth2.client.provider.demo.issuer-uri", provider.issuerUri(),
+				"spring.security.oauth2.client.registration.web-bff.client-id", StandInProvider.CLIENT_ID,
+				"spring.security.oauth2.client.registration.web-bff.client-secret", StandInProvider.CLIENT_SECRET,
+				"web-bff.session.encryption-key", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+	}
+
+}
