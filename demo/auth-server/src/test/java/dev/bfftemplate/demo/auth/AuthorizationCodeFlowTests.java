@@ -87,6 +87,32 @@ class AuthorizationCodeFlowTests {
 	}
 
 	@Test
+	void idTokenCarriesProfileAndEmailOnlyForThoseScopes() {
+		Pkce pkce = Pkce.create();
+		Map<String, String> request = webBffAuthorizationRequest(pkce);
+		request.put("scope", "openid");
+		String code = this.browser.authorize(request, "alice", "alice-password").get("code");
+		Map<String, Object> tokens = exchangeWebBffCode(code, pkce.verifier());
+		Jwt idToken = this.browser.jwtDecoder("web-bff").decode((String) tokens.get("id_token"));
+		assertThat(idToken.getSubject()).isEqualTo("alice");
+		assertThat(idToken.getClaims()).doesNotContainKeys("name", "email", "customer_id");
+	}
+
+	@Test
+	void userInfoAnswersForTheAccessToken() {
+		Pkce pkce = Pkce.create();
+		String code = this.browser.authorize(webBffAuthorizationRequest(pkce), "alice", "alice-password").get("code");
+		String accessToken = (String) exchangeWebBffCode(code, pkce.verifier()).get("access_token");
+		HttpResponse<String> userInfo = this.browser.getWithBearer("/userinfo", accessToken);
+		assertThat(userInfo.statusCode()).as(userInfo.body()).isEqualTo(HttpStatus.OK.value());
+		assertThat(OidcTestClient.json(userInfo)).containsEntry("sub", "alice")
+			.containsEntry("name", "Alice Anders")
+			.containsEntry("email", "alice@example.test");
+		assertThat(this.browser.getWithBearer("/userinfo", "not-a-token").statusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED.value());
+	}
+
+	@Test
 	void codeExchangeWithoutTheCodeVerifierFails() {
 		Pkce pkce = Pkce.create();
 		String code = this.browser.authorize(webBffAuthorizationRequest(pkce), "alice", "alice-password").get("code");

@@ -62,6 +62,13 @@ final class OidcTestClient {
 		return send(HttpRequest.newBuilder(resolve(path)).header(HttpHeaders.ACCEPT, accept.toString()).GET());
 	}
 
+	HttpResponse<String> getWithBearer(String path, String accessToken) {
+		return send(HttpRequest.newBuilder(resolve(path))
+			.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+			.GET());
+	}
+
 	Map<String, Object> getJson(String path) {
 		HttpResponse<String> response = get(path, MediaType.APPLICATION_JSON);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(HttpStatus.OK.value());
