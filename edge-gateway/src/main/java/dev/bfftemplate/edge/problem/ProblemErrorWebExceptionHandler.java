@@ -10,6 +10,7 @@ import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -17,6 +18,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -53,7 +55,24 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 		return this.writer.write(exchange, problem, headers);
 	}
 
+	private static void logAnswer(ServerWebExchange exchange, ProblemDetail problem, Throwable ex) {
+		String answer = "Answering " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value()
+				+ " with " + problem.getStatus();
+		if (problem.getStatus() == HttpStatus.INTERNAL_SERVER_ERROR.value()) {
+			logger.error(answer, ex);
+		}
+		else if (problem.getStatus() >= 500) {
+			// an upstream fault: the cause is enough, its stack trace is Reactor noise
+			logger.warn(answer + ": " + ex);
+		}
+	}
+
 	private ProblemDetail toProblem(Throwable ex) {
+		ResponseStatus annotated = AnnotatedElementUtils.findMergedAnnotation(ex.getClass(), ResponseStatus.class);
+		if (annotated != null) {
+			HttpStatus status = annotated.code();
+			return status.is5xxServerError() ? upstreamProblem(status) : ProblemDetail.forStatus(status);
+		}
 		if (ex instanceof ErrorResponse errorResponse) {
 			HttpStatusCode status = errorResponse.getStatusCode();
 			if (status.is5xxServerError()) {
