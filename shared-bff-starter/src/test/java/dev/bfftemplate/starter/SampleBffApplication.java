@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.bfftemplate.starter.fanout.FanOut;
@@ -18,6 +19,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.filter.reactive.ServerWebExchangeContextFilter;
 import org.springframework.web.server.WebFilter;
@@ -47,6 +50,10 @@ import org.springframework.web.service.registry.ImportHttpServices;
 @ImportHttpServices(group = "budget", types = SampleBffApplication.ItemClient.class,
 		clientType = HttpServiceGroup.ClientType.WEB_CLIENT)
 @ImportHttpServices(group = "small", types = SampleBffApplication.ItemClient.class,
+		clientType = HttpServiceGroup.ClientType.WEB_CLIENT)
+@ImportHttpServices(group = "retrying", types = SampleBffApplication.ItemClient.class,
+		clientType = HttpServiceGroup.ClientType.WEB_CLIENT)
+@ImportHttpServices(group = "patient", types = SampleBffApplication.ItemClient.class,
 		clientType = HttpServiceGroup.ClientType.WEB_CLIENT)
 @ImportHttpServices(group = "refused", types = SampleBffApplication.ItemClient.class,
 		clientType = HttpServiceGroup.ClientType.WEB_CLIENT)
@@ -91,10 +98,13 @@ public class SampleBffApplication {
 		Mono<Item> item(@PathVariable String id);
 
 		@GetExchange("/items/{id}/related")
-		reactor.core.publisher.Flux<Item> related(@PathVariable String id);
+		Flux<Item> related(@PathVariable String id);
 
 		@PostExchange("/items")
-		Mono<Item> create(@org.springframework.web.bind.annotation.RequestBody Item item);
+		Mono<Item> create(@RequestBody Item item);
+
+		@PostExchange("/items")
+		Mono<Item> create(@RequestHeader("Idempotency-Key") String idempotencyKey, @RequestBody Item item);
 
 	}
 
