@@ -29,6 +29,9 @@ import reactor.core.publisher.Mono;
 @Component
 public class SessionAccessTokens {
 
+	// One request resolves its token once, however many downstream calls it makes.
+	private static final String RESOLVED_TOKEN_ATTRIBUTE = SessionAccessTokens.class.getName() + ".token";
+
 	private static final Log logger = LogFactory.getLog(SessionAccessTokens.class);
 
 	private final ReactiveOAuth2AuthorizedClientManager clientManager;
@@ -52,11 +55,16 @@ public class SessionAccessTokens {
 	 * @return the token value, or an error with status 401 when there is none
 	 */
 	public Mono<String> accessToken(ServerWebExchange exchange) {
+		String resolved = exchange.getAttribute(RESOLVED_TOKEN_ATTRIBUTE);
+		if (resolved != null) {
+			return Mono.just(resolved);
+		}
 		return exchange.getPrincipal()
 			.cast(Authentication.class)
 			.zipWith(exchange.getSession())
 			.flatMap((signedIn) -> authorize(signedIn.getT1(), signedIn.getT2(), exchange))
 			.map((client) -> client.getAccessToken().getTokenValue())
+			.doOnNext((token) -> exchange.getAttributes().put(RESOLVED_TOKEN_ATTRIBUTE, token))
 			.switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Not signed in")));
 	}
 

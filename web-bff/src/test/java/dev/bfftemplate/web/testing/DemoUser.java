@@ -20,4 +20,14 @@ public record DemoUser(String subject, String name, String email, String custome
 		return new DemoUser("alice-" + UUID.randomUUID(), "Alice Example", "alice@example.test", "c-001");
 	}
 
+	/**
+	 * A fresh user acting as a customer of their own, so stubs keyed by customer id never
+	 * clash between tests.
+	 * @return the user
+	 */
+	public static DemoUser withOwnCustomer() {
+		String customerId = "c-" + UUID.randomUUID();
+		return new DemoUser("user-" + customerId, "Bob Example", "bob@example.test", customerId);
+	}
+
 }

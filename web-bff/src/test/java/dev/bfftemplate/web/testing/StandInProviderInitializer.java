@@ -7,7 +7,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Points the application at the {@link StandInProvider}.
+ * Points the application at the {@link StandInProvider} and the
+ * {@link StandInDownstreams}.
  */
 public class StandInProviderInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -25,7 +26,8 @@ public class StandInProviderInitializer implements ApplicationContextInitializer
 		return Map.of("spring.security.oauth2.client.provider.demo.issuer-uri", provider.issuerUri(),
 				"spring.security.oauth2.client.registration.web-bff.client-id", StandInProvider.CLIENT_ID,
 				"spring.security.oauth2.client.registration.web-bff.client-secret", StandInProvider.CLIENT_SECRET,
-				"web-bff.session.encryption-key", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+				"web-bff.session.encryption-key", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+				"web-bff.demo-services-url", StandInDownstreams.shared().baseUrl());
 	}
 
 }

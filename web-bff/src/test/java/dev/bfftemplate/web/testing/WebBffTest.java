@@ -22,7 +22,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 @WithRealRedis
 @ContextConfiguration(initializers = StandInProviderInitializer.class)
 public @interface WebBffTest {
