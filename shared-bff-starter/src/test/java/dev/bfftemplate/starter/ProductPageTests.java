@@ -1,8 +1,15 @@
 package dev.bfftemplate.starter;
 
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +21,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The product page of the sample BFF, over HTTP, in front of WireMock downstreams.
@@ -28,6 +37,9 @@ class ProductPageTests {
 
 	@Autowired
 	private CircuitBreakerRegistry circuitBreakers;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	@BeforeEach
 	void reset() {
@@ -97,9 +109,101 @@ class ProductPageTests {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
-		org.assertj.core.api.Assertions.assertThat(body)
+		assertThat(body)
 			.contains("\"status\":502", "\"dependency\":\"catalog\"", "\"reason\":\"error\"", "\"traceId\":")
 			.doesNotContain("SQLException", "db-7", "127.0.0.1", "localhost", "Exception");
+	}
+
+	@Test
+	void requiredTimeoutIsGatewayTimeoutProblem() {
+		this.downstreams
+			.stubFor(get(urlPathEqualTo("/catalog/items/p4")).willReturn(okJson("{}").withFixedDelay(3000)));
+		stubItem("inventory", "p4", "12 in stock");
+		stubItem("reviews", "p4", "4.5 stars");
+		this.client.get()
+			.uri("/quick/products/p4")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(504)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(504)
+			.jsonPath("$.reason")
+			.isEqualTo("timeout");
+	}
+
+	@Test
+	void requiredBreakerOpenIsServiceUnavailableProblem() {
+		this.circuitBreakers.circuitBreaker("catalog").transitionToOpenState();
+		this.client.get()
+			.uri("/products/p5")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectBody()
+			.jsonPath("$.reason")
+			.isEqualTo("circuit-open");
+	}
+
+	@Test
+	void callsRunInParallel() {
+		int delay = 1000;
+		stubItem("catalog", "p6", "Lamp", delay);
+		stubItem("inventory", "p6", "12 in stock", delay);
+		stubItem("reviews", "p6", "4.5 stars", delay);
+		this.client.get().uri("/products/p6").exchange().expectStatus().isOk();
+		List<Long> arrivals = this.downstreams.getAllServeEvents()
+			.stream()
+			.map((event) -> event.getRequest().getLoggedDate().getTime())
+			.toList();
+		assertThat(arrivals).hasSize(3);
+		// Every call reached its downstream before the first one was answered:
+		// sequential calls would arrive at least a delay apart
+		assertThat(Collections.max(arrivals) - Collections.min(arrivals)).isLessThan(delay);
+	}
+
+	@Test
+	void deadlineCutsSlowOptionalCallAndAnswersWithWhatArrived() {
+		stubItem("catalog", "p7", "Lamp");
+		stubItem("inventory", "p7", "12 in stock", 3000);
+		stubItem("reviews", "p7", "4.5 stars");
+		this.client.get()
+			.uri("/quick/products/p7")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.product.name")
+			.isEqualTo("Lamp")
+			.jsonPath("$.stock")
+			.doesNotExist()
+			.jsonPath("$.warnings[0].code")
+			.isEqualTo("inventory-unavailable")
+			.jsonPath("$.warnings[0].reason")
+			.isEqualTo("timeout");
+	}
+
+	@Test
+	void callsInFlightAreCancelledWhenTheClientGoesAway() {
+		stubItem("catalog", "p8", "Lamp", 4000);
+		stubItem("inventory", "p8", "12 in stock");
+		stubItem("reviews", "p8", "4.5 stars");
+		double cancelledBefore = cancelledCatalogCalls();
+		WebTestClient impatient = this.client.mutate().responseTimeout(Duration.ofMillis(500)).build();
+		assertThatIllegalStateException().isThrownBy(() -> impatient.get().uri("/products/p8").exchange());
+		Awaitility.await().atMost(Duration.ofSeconds(3)).until(() -> cancelledCatalogCalls() > cancelledBefore);
+	}
+
+	private double cancelledCatalogCalls() {
+		Timer timer = this.meters.find("bff.downstream.calls")
+			.tags("downstream", "catalog", "outcome", "cancelled")
+			.timer();
+		return (timer != null) ? timer.count() : 0;
+	}
+
+	private void stubItem(String downstream, String id, String name, int delay) {
+		this.downstreams.stubFor(get(urlPathEqualTo("/" + downstream + "/items/" + id))
+			.willReturn(okJson("{\"id\":\"" + id + "\",\"name\":\"" + name + "\"}").withFixedDelay(delay)));
 	}
 
 	private void stubItem(String downstream, String id, String name) {

@@ -1,0 +1,111 @@
+package dev.bfftemplate.starter.downstream;
+
+import java.time.Duration;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+
+import dev.bfftemplate.starter.SampleBffApplication.ItemClient;
+import dev.bfftemplate.starter.SampleBffTest;
+import dev.bfftemplate.starter.SampleDownstreams;
+import dev.bfftemplate.starter.fanout.FanOut;
+import dev.bfftemplate.starter.fanout.FanOutRequest;
+import dev.bfftemplate.starter.fanout.Parts;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.service.registry.HttpServiceProxyRegistry;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The starter's meters at {@code /actuator/prometheus}.
+ */
+@SampleBffTest
+class DownstreamMetricsTests {
+
+	private final WireMockServer downstreams = SampleDownstreams.server();
+
+	@Autowired
+	private WebTestClient client;
+
+	@Autowired
+	private FanOut fanOut;
+
+	@Autowired
+	private HttpServiceProxyRegistry clients;
+
+	@Autowired
+	private CircuitBreakerRegistry circuitBreakers;
+
+	@BeforeEach
+	void reset() {
+		this.downstreams.resetAll();
+		this.circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+	}
+
+	@Test
+	void prometheusShowsCallsBreakersPartialResponsesStaleServesAndRejections() {
+		this.downstreams.stubFor(get(urlPathEqualTo("/catalog/items/m1")).willReturn(okJson("{\"id\":\"m1\"}")));
+		this.downstreams.stubFor(get(urlPathEqualTo("/reviews/items/m1")).willReturn(okJson("{\"id\":\"m1\"}")));
+		this.downstreams.stubFor(get(urlPathEqualTo("/inventory/items/m1")).willReturn(aResponse().withStatus(500)));
+		this.client.get()
+			.uri("/products/m1")
+			.header("Authorization", "Bearer metrics-user")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.downstreams.stubFor(get(urlPathEqualTo("/reviews/items/m1")).willReturn(aResponse().withStatus(500)));
+		this.client.get()
+			.uri("/products/m1")
+			.header("Authorization", "Bearer metrics-user")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.warnings[?(@.code == 'reviews-stale')]")
+			.exists();
+		causeRejection();
+
+		String prometheus = this.client.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(prometheus).contains(
+				"bff_downstream_calls_seconds_bucket{downstream=\"catalog\",outcome=\"success\"",
+				"bff_downstream_calls_seconds_count{downstream=\"inventory\",outcome=\"error\"}",
+				"resilience4j_circuitbreaker_state{name=\"catalog\",state=\"closed\"} 1.0",
+				"bff_partial_responses_total{code=\"inventory-unavailable\"}",
+				"bff_partial_responses_total{code=\"reviews-stale\"}", "bff_stale_serves_total{downstream=\"reviews\"}",
+				"bff_downstream_rejections_total{downstream=\"limited\"}");
+	}
+
+	private void causeRejection() {
+		this.downstreams.stubFor(
+				get(urlPathEqualTo("/limited/items/m2")).willReturn(okJson("{\"id\":\"m2\"}").withFixedDelay(3000)));
+		ItemClient limited = this.clients.getClient("limited", ItemClient.class);
+		FanOutRequest holder = this.fanOut.request();
+		holder.call("limited", limited.item("m2")).optional();
+		Disposable inFlight = holder.assemble((parts) -> parts).subscribe();
+		try {
+			FanOutRequest rejected = this.fanOut.request();
+			rejected.call("limited", limited.item("m2")).optional();
+			Parts parts = rejected.assemble((values) -> values).block(Duration.ofSeconds(5));
+			assertThat(parts.complete()).isFalse();
+		}
+		finally {
+			inFlight.dispose();
+		}
+	}
+
+}
