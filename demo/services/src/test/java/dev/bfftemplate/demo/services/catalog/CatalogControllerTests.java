@@ -126,7 +126,14 @@ class CatalogControllerTests {
 			.expectStatus()
 			.isBadRequest()
 			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(400)
+			.jsonPath("$.errors[0].parameter")
+			.isEqualTo("size")
+			.jsonPath("$.errors[0].message")
+			.isEqualTo("must be less than or equal to 100");
 	}
 
 	@Test
