@@ -3,6 +3,7 @@ package dev.bfftemplate.web.session;
 import java.time.Clock;
 import java.time.Instant;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -23,9 +24,14 @@ class AbsoluteSessionTimeoutWebFilter implements WebFilter, Ordered {
 
 	private final Clock clock;
 
+	@Autowired
 	AbsoluteSessionTimeoutWebFilter(WebBffSessionProperties properties) {
+		this(properties, Clock.systemUTC());
+	}
+
+	AbsoluteSessionTimeoutWebFilter(WebBffSessionProperties properties, Clock clock) {
 		this.properties = properties;
-		this.clock = Clock.systemUTC();
+		this.clock = clock;
 	}
 
 	@Override

@@ -38,8 +38,8 @@ class EncryptingRedisSerializer implements RedisSerializer<Object> {
 	@Override
 	public byte[] serialize(Object value) {
 		byte[] plain = this.delegate.serialize(value);
-		if (plain == null) {
-			return null;
+		if (plain == null || plain.length == 0) {
+			return plain;
 		}
 		byte[] nonce = new byte[NONCE_LENGTH];
 		this.random.nextBytes(nonce);

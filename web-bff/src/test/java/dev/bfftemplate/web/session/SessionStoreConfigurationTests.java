@@ -1,0 +1,72 @@
+package dev.bfftemplate.web.session;
+
+import dev.bfftemplate.test.redis.RedisEndpoint;
+import dev.bfftemplate.test.redis.WithRealRedis;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration;
+import org.springframework.boot.session.autoconfigure.SessionAutoConfiguration;
+import org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
+import org.springframework.data.redis.serializer.RedisSerializer;
+import org.springframework.session.ReactiveMapSessionRepository;
+import org.springframework.session.ReactiveSessionRepository;
+import org.springframework.session.data.redis.ReactiveRedisSessionRepository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@WithRealRedis
+@ExtendWith(OutputCaptureExtension.class)
+class SessionStoreConfigurationTests {
+
+	private final ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner()
+		.withConfiguration(
+				AutoConfigurations.of(DataRedisAutoConfiguration.class, DataRedisReactiveAutoConfiguration.class,
+						SessionAutoConfiguration.class, SessionDataRedisAutoConfiguration.class))
+		.withBean(ServerProperties.class, ServerProperties::new)
+		.withUserConfiguration(SessionStoreConfiguration.class);
+
+	@Test
+	void withoutRedisSessionsAreKeptInMemoryAndTheLogSaysSo(CapturedOutput output) {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(ReactiveSessionRepository.class);
+			assertThat(context).getBean(ReactiveSessionRepository.class)
+				.isInstanceOf(ReactiveMapSessionRepository.class);
+			assertThat(context).getBean(OidcSessionIndex.class).isInstanceOf(InMemoryOidcSessionIndex.class);
+			assertThat(output).contains("sessions are kept in memory");
+		});
+	}
+
+	@Test
+	void withRedisSessionsAreStoredThereEncrypted(RedisEndpoint redis) {
+		this.runner.withPropertyValues(redisProperties(redis))
+			.withPropertyValues("web-bff.session.encryption-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=")
+			.run((context) -> {
+				assertThat(context).getBean(ReactiveSessionRepository.class)
+					.isInstanceOf(ReactiveRedisSessionRepository.class);
+				assertThat(context).getBean("springSessionDefaultRedisSerializer", RedisSerializer.class)
+					.isInstanceOf(EncryptingRedisSerializer.class);
+				assertThat(context).getBean(OidcSessionIndex.class).isInstanceOf(RedisOidcSessionIndex.class);
+			});
+	}
+
+	@Test
+	void withRedisButNoEncryptionKeyTheApplicationRefusesToStart(RedisEndpoint redis) {
+		this.runner.withPropertyValues(redisProperties(redis))
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("web-bff.session.encryption-key is required"));
+	}
+
+	private static String[] redisProperties(RedisEndpoint redis) {
+		return new String[] { "spring.data.redis.host=" + redis.host(), "spring.data.redis.port=" + redis.port() };
+	}
+
+}
