@@ -1,0 +1,153 @@
+package dev.bfftemplate.edge;
+
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import dev.bfftemplate.test.redis.RealRedis;
+import dev.bfftemplate.test.redis.RedisEndpoint;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static dev.bfftemplate.edge.EdgeTestEnvironment.PARTNER;
+import static dev.bfftemplate.edge.EdgeTestEnvironment.WEB;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Several gateway instances started as separate applications: two sharing one real Redis,
+ * one whose Redis is down. No proxy is trusted here, and the web route has a 20% canary.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GatewayClusterTests {
+
+	private static final int PARTNER_LIMIT = 5;
+
+	private static final List<ConfigurableApplicationContext> gateways = new ArrayList<>();
+
+	private static WireMockCanary canary;
+
+	private static WebTestClient first;
+
+	private static WebTestClient second;
+
+	private static WebTestClient redisDown;
+
+	@BeforeAll
+	static void startGateways() throws Exception {
+		canary = new WireMockCanary();
+		RedisEndpoint redis = RealRedis.endpoint();
+		String redisUrl = "spring.data.redis.url=" + redis.url();
+		String keyPrefix = "edge.rate-limit.key-prefix=" + UUID.randomUUID() + ":";
+		first = client(start(redisUrl, keyPrefix));
+		second = client(start(redisUrl, keyPrefix));
+		redisDown = client(start("spring.data.redis.url=redis://127.0.0.1:" + closedPort()));
+	}
+
+	@AfterAll
+	static void stopGateways() {
+		gateways.forEach(ConfigurableApplicationContext::close);
+		canary.stop();
+	}
+
+	@BeforeEach
+	void stubBffs() {
+		EdgeTestEnvironment.reset();
+		canary.reset();
+		PARTNER.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+		WEB.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+	}
+
+	@Test
+	@Order(1)
+	void instancesSharingRedisShareOneLimit() {
+		int allowed = 0;
+		for (int i = 0; i < 2 * PARTNER_LIMIT; i++) {
+			WebTestClient gateway = (i % 2 == 0) ? first : second;
+			HttpStatus status = HttpStatus
+				.valueOf(callPartner(gateway, "shared").returnResult(Void.class).getStatus().value());
+			if (status == HttpStatus.OK) {
+				allowed++;
+			}
+			else {
+				assertThat(status).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+			}
+		}
+		assertThat(allowed).isEqualTo(PARTNER_LIMIT);
+	}
+
+	@Test
+	@Order(2)
+	void forwardedForFromAnUntrustedClientDoesNotGiveAFreshBucket() {
+		// the loopback bucket is full from the test before: a spoofed address must not
+		// get a fresh one
+		callPartner(first, "203.0.113.1").expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+		callPartner(second, "203.0.113.77").expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+	}
+
+	@Test
+	void redisDownFailsOpenByDefault() {
+		for (int i = 0; i < 2 * PARTNER_LIMIT; i++) {
+			callPartner(redisDown, "any").expectStatus().isOk();
+		}
+		assertThat(PARTNER.findAll(anyRequestedFor(anyUrl()))).hasSize(2 * PARTNER_LIMIT);
+	}
+
+	@Test
+	void canaryTakesItsShareOfWebTraffic() {
+		int requests = 300;
+		for (int i = 0; i < requests; i++) {
+			first.get().uri("/api/dashboard").exchange().expectStatus().isOk();
+		}
+		int toCanary = canary.requests();
+		int toStable = WEB.findAll(anyRequestedFor(anyUrl())).size();
+		assertThat(toCanary + toStable).isEqualTo(requests);
+		// 20% of 300 = 60; +-25 is more than 3.5 standard deviations
+		assertThat(toCanary).isBetween(35, 85);
+	}
+
+	private WebTestClient.ResponseSpec callPartner(WebTestClient gateway, String forwardedFor) {
+		return gateway.get().uri("/partner/v1/products").header("X-Forwarded-For", forwardedFor).exchange();
+	}
+
+	private static ConfigurableApplicationContext start(String... extra) {
+		List<String> properties = new ArrayList<>(List.of(EdgeTestEnvironment.upstreamProperties()));
+		properties.addAll(List.of("server.port=0", "management.server.port=0",
+				"edge.rate-limit.policies.partner.limit=" + PARTNER_LIMIT, "edge.rate-limit.policies.partner.window=1m",
+				"edge.rate-limit.policies.web.limit=10000", "edge.canary.web.uri=" + canary.baseUrl(),
+				"edge.canary.web.weight=20", "edge.canary.web.stable-weight=80"));
+		properties.addAll(List.of(extra));
+		// command-line arguments, so they win over application.yaml
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(EdgeGatewayApplication.class)
+			.run(properties.stream().map((property) -> "--" + property).toArray(String[]::new));
+		gateways.add(context);
+		return context;
+	}
+
+	private static WebTestClient client(ConfigurableApplicationContext context) {
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+	}
+
+	private static int closedPort() throws Exception {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
