@@ -1,17 +1,15 @@
 package dev.bfftemplate.demo.services;
 
-import dev.bfftemplate.test.redis.RealRedisConfiguration;
-
 import org.springframework.boot.SpringApplication;
 
 /**
- * Runs the application from an IDE against a real Redis (see
- * {@link RealRedisConfiguration}).
+ * Runs the application from an IDE with the test classpath. The demo services keep
+ * everything in memory, so unlike the BFFs they need no Redis.
  */
 public class TestDemoServicesApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.from(DemoServicesApplication::main).with(RealRedisConfiguration.class).run(args);
+		SpringApplication.from(DemoServicesApplication::main).run(args);
 	}
 
 }

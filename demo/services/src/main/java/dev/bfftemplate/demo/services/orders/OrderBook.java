@@ -5,7 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -32,13 +35,20 @@ class OrderBook {
 
 	private final Clock clock;
 
+	private final int maxKeptOrders;
+
 	private final Map<String, PlacedOrder> placed = new ConcurrentHashMap<>();
+
+	private final Queue<String> placedIds = new ConcurrentLinkedQueue<>();
+
+	private final AtomicInteger placedCount = new AtomicInteger();
 
 	private final AtomicLong lastNumber;
 
-	OrderBook(DemoDataset dataset, Clock clock) {
+	OrderBook(DemoDataset dataset, Clock clock, OrdersProperties properties) {
 		this.dataset = dataset;
 		this.clock = clock;
+		this.maxKeptOrders = properties.maxKeptOrders();
 		this.lastNumber = new AtomicLong(dataset.orders().stream().mapToLong(OrderBook::number).max().orElse(1000));
 	}
 
@@ -65,7 +75,19 @@ class OrderBook {
 		PlacedOrder order = new PlacedOrder(id, customerId, product.id(), quantity, product.price(), PLACED,
 				this.clock.instant());
 		this.placed.put(id, order);
+		this.placedIds.add(id);
+		if (this.placedCount.incrementAndGet() > this.maxKeptOrders) {
+			forgetOldest();
+		}
 		return order;
+	}
+
+	private void forgetOldest() {
+		String oldest = this.placedIds.poll();
+		if (oldest != null) {
+			this.placed.remove(oldest);
+			this.placedCount.decrementAndGet();
+		}
 	}
 
 	private static long number(PlacedOrder order) {
