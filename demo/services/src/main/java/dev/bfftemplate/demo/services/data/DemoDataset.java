@@ -15,7 +15,11 @@ import java.util.stream.Collectors;
  */
 public final class DemoDataset {
 
+	private final List<Product> productList;
+
 	private final Map<String, Product> products;
+
+	private final List<Customer> customerList;
 
 	private final Map<String, Customer> customers;
 
@@ -24,7 +28,9 @@ public final class DemoDataset {
 	private final Map<String, List<Review>> reviewsByProduct;
 
 	DemoDataset(List<Product> products, List<Customer> customers, List<PlacedOrder> orders, List<Review> reviews) {
+		this.productList = List.copyOf(products);
 		this.products = byId(products, Product::id);
+		this.customerList = List.copyOf(customers);
 		this.customers = byId(customers, Customer::id);
 		this.orders = orders.stream().sorted(Comparator.comparing(PlacedOrder::createdAt).reversed()).toList();
 		this.reviewsByProduct = reviews.stream()
@@ -43,7 +49,7 @@ public final class DemoDataset {
 	 * @return the products
 	 */
 	public List<Product> products() {
-		return List.copyOf(this.products.values());
+		return this.productList;
 	}
 
 	/**
@@ -60,7 +66,7 @@ public final class DemoDataset {
 	 * @return the customers
 	 */
 	public List<Customer> customers() {
-		return List.copyOf(this.customers.values());
+		return this.customerList;
 	}
 
 	/**
