@@ -46,7 +46,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * navigations.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ TokenProperties.class, CsrfProperties.class, WebBffSessionProperties.class })
+@EnableConfigurationProperties({ TokenProperties.class, CsrfProperties.class, WebBffSessionProperties.class,
+		BrowserHeadersProperties.class })
 class WebSecurityConfiguration {
 
 	/**
@@ -59,7 +60,8 @@ class WebSecurityConfiguration {
 	@Bean
 	SecurityWebFilterChain webBffSecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
 			ServerOAuth2AuthorizedClientRepository authorizedClients, LoginSuccessHandler loginSuccessHandler,
-			LoginFailureHandler loginFailureHandler, CsrfProperties csrfProperties, ProblemResponses problems) {
+			LoginFailureHandler loginFailureHandler, CsrfProperties csrfProperties, BrowserHeadersProperties headers,
+			ProblemResponses problems) {
 		DefaultServerOAuth2AuthorizationRequestResolver authorizationRequests = new DefaultServerOAuth2AuthorizationRequestResolver(
 				registrations);
 		authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -85,6 +87,8 @@ class WebSecurityConfiguration {
 			.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.addFilterAt(new CsrfHeaderWebFilter(csrfProtected(), csrfProperties, problems),
 					SecurityWebFiltersOrder.CSRF)
+			.headers((browserHeaders) -> browserHeaders
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(headers.contentSecurityPolicy())))
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable);

@@ -91,8 +91,19 @@ class LoginTests {
 	}
 
 	@Test
-	void theAppPageIsPublic() {
-		this.client.get().uri("/").exchange().expectStatus().isOk();
+	void theAppPageIsPublicAndServedWithAStrictContentSecurityPolicy() {
+		this.client.get()
+			.uri("/")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_HTML)
+			.expectHeader()
+			.valueMatches("Content-Security-Policy", ".*script-src 'self'.*frame-ancestors 'none'.*")
+			.expectHeader()
+			.valueEquals("X-Frame-Options", "DENY");
+		this.client.get().uri("/app/app.js").exchange().expectStatus().isOk();
 	}
 
 }
