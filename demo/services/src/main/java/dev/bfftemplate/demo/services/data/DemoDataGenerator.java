@@ -117,11 +117,15 @@ final class DemoDataGenerator {
 			LocalDate memberSince = reference.minusDays(this.random.nextInt(30, 3000));
 			// The demo auth server's users alice and bob are customers c-001 and c-002.
 			String name = switch (i) {
-				case 1 -> "Alice Archer";
-				case 2 -> "Bob Baker";
+				case 1 -> "Alice Anders";
+				case 2 -> "Bob Berg";
 				default -> first + " " + last;
 			};
-			String email = name.toLowerCase(Locale.ROOT).replace(' ', '.') + "@example.com";
+			String email = switch (i) {
+				case 1 -> "alice@example.test";
+				case 2 -> "bob@example.test";
+				default -> name.toLowerCase(Locale.ROOT).replace(' ', '.') + "@example.com";
+			};
 			customers.add(new Customer(id, name, email, tier, memberSince));
 		}
 		return customers;

@@ -29,9 +29,9 @@ class CustomersControllerTests {
 			.jsonPath("$.id")
 			.isEqualTo("c-001")
 			.jsonPath("$.name")
-			.isEqualTo("Alice Archer")
+			.isEqualTo("Alice Anders")
 			.jsonPath("$.email")
-			.isEqualTo("alice.archer@example.com")
+			.isEqualTo("alice@example.test")
 			.jsonPath("$.tier")
 			.value((String tier) -> assertThat(tier).isIn("bronze", "silver", "gold", "platinum"))
 			.jsonPath("$.memberSince")
@@ -47,7 +47,7 @@ class CustomersControllerTests {
 			.isOk()
 			.expectBody()
 			.jsonPath("$.name")
-			.isEqualTo("Bob Baker");
+			.isEqualTo("Bob Berg");
 	}
 
 	@Test
