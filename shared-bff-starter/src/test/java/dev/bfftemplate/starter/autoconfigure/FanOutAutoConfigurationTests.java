@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Mono;
+import reactor.netty.resources.ConnectionProvider;
 
 import dev.bfftemplate.starter.downstream.CircuitBreakerProperties;
 import dev.bfftemplate.starter.downstream.DownstreamClientConfigurer;
@@ -57,6 +58,12 @@ class FanOutAutoConfigurationTests {
 			.hasSingleBean(DownstreamClientConfigurer.class)
 			.getBean(CallerIdentity.class)
 			.isInstanceOf(PrincipalCallerIdentity.class));
+	}
+
+	@Test
+	void downstreamConnectionPoolIsSizedForFanOut() {
+		this.runner.withPropertyValues("bff.connection-pool.max-connections=300")
+			.run((context) -> assertThat(context.getBean(ConnectionProvider.class).maxConnections()).isEqualTo(300));
 	}
 
 	@Test
@@ -126,7 +133,8 @@ class FanOutAutoConfigurationTests {
 						() -> TaggedBulkheadMetrics.ofBulkheadRegistry(BulkheadRegistry.ofDefaults())),
 				bean(CallerIdentity.class, () -> () -> Mono.just("tenant-user")),
 				bean(ServerWebExchangeContextFilter.class, ServerWebExchangeContextFilter::new),
-				bean(DownstreamClientConfigurer.class, () -> new DownstreamClientConfigurer(downstreams.get(), null)));
+				bean(DownstreamClientConfigurer.class, () -> new DownstreamClientConfigurer(downstreams.get(), null)),
+				bean(ConnectionProvider.class, () -> ConnectionProvider.create("application", 10)));
 	}
 
 	private static <T> Arguments bean(Class<T> type, Supplier<? extends T> supplier) {
