@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * same names). The defaults suit a BFF, unlike Resilience4j's own (100 calls before a
  * breaker can open, 60 s open).
  *
- * @param instances the breaker settings by downstream name
+ * @param instances The breaker settings by downstream name
  * @author BFF template
  */
 @ConfigurationProperties("resilience4j.circuitbreaker")
@@ -32,14 +32,14 @@ public record CircuitBreakerProperties(Map<String, @Valid Instance> instances) {
 	/**
 	 * The settings of one breaker (count-based sliding window).
 	 *
-	 * @param slidingWindowSize calls the failure rate is computed over
-	 * @param minimumNumberOfCalls calls needed before the failure rate counts
-	 * @param failureRateThreshold failure percentage that opens the breaker
-	 * @param waitDurationInOpenState how long the breaker stays open before letting trial
+	 * @param slidingWindowSize Calls the failure rate is computed over
+	 * @param minimumNumberOfCalls Calls needed before the failure rate counts
+	 * @param failureRateThreshold Failure percentage that opens the breaker
+	 * @param waitDurationInOpenState How long the breaker stays open before letting trial
 	 * calls through
-	 * @param permittedNumberOfCallsInHalfOpenState trial calls that decide whether the
+	 * @param permittedNumberOfCallsInHalfOpenState Trial calls that decide whether the
 	 * breaker closes again
-	 * @param automaticTransitionFromOpenToHalfOpenEnabled whether a timer half-opens the
+	 * @param automaticTransitionFromOpenToHalfOpenEnabled Whether a timer half-opens the
 	 * breaker rather than the next call
 	 */
 	public record Instance(@DefaultValue("20") @Positive int slidingWindowSize,

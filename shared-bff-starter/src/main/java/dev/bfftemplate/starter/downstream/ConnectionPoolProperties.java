@@ -14,9 +14,9 @@ import org.springframework.validation.annotation.Validated;
  * downstream's {@code max-concurrent} limit, not the pool, bounds the calls in flight:
  * Reactor Netty's default (16 connections, 32 waiting) starves under a fan-out.
  *
- * @param maxConnections connections at most to one downstream host
- * @param pendingAcquireTimeout how long a call may wait for a connection
- * @param maxIdleTime how long an idle connection is kept, shorter than the downstreams'
+ * @param maxConnections Connections at most to one downstream host
+ * @param pendingAcquireTimeout How long a call may wait for a connection
+ * @param maxIdleTime How long an idle connection is kept, shorter than the downstreams'
  * keep-alive so that a call never picks a connection the server is closing
  * @author BFF template
  */

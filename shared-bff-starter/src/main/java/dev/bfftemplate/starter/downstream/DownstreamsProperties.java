@@ -21,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * {@code spring.http.serviceclient.<group>.*}; the breaker of the same name under
  * {@code resilience4j.circuitbreaker.instances.<group>.*}.
  *
- * @param downstreams the settings of each downstream, by group name
+ * @param downstreams The settings of each downstream, by group name
  * @author BFF template
  */
 @ConfigurationProperties("bff")
@@ -35,12 +35,12 @@ public record DownstreamsProperties(Map<String, @Valid Downstream> downstreams) 
 	/**
 	 * The settings of one downstream.
 	 *
-	 * @param defaultPolicy the policy of a call site that does not choose one
-	 * @param timeout timeout of one call, retries included (the request deadline still
+	 * @param defaultPolicy The policy of a call site that does not choose one
+	 * @param timeout Timeout of one call, retries included (the request deadline still
 	 * applies)
-	 * @param maxConcurrent calls in flight at most; the next one is rejected at once
-	 * @param maxResponseSize largest body accepted; a larger one fails the call
-	 * @param retry retries of idempotent calls
+	 * @param maxConcurrent Calls in flight at most; the next one is rejected at once
+	 * @param maxResponseSize Largest body accepted; a larger one fails the call
+	 * @param retry Retries of idempotent calls
 	 */
 	public record Downstream(@DefaultValue("REQUIRED") Policy defaultPolicy, @DefaultValue("2s") Duration timeout,
 			@DefaultValue("64") @Positive int maxConcurrent, @DefaultValue("1MB") DataSize maxResponseSize,
@@ -54,12 +54,12 @@ public record DownstreamsProperties(Map<String, @Valid Downstream> downstreams) 
 	 * with jittered exponential backoff, only when the backoff ends before the request
 	 * deadline.
 	 *
-	 * @param maxAttempts attempts at most, the first one included (1 disables retries)
-	 * @param backoff base delay before the first retry, doubled for each next one and
+	 * @param maxAttempts Attempts at most, the first one included (1 disables retries)
+	 * @param backoff Base delay before the first retry, doubled for each next one and
 	 * jittered by ±50%
-	 * @param budgetRatio retries earned by each first attempt: 0.2 lets at most one call
+	 * @param budgetRatio Retries earned by each first attempt: 0.2 lets at most one call
 	 * in five be retried once the reserve is spent
-	 * @param budgetReserve retries allowed before any are earned, and the most the budget
+	 * @param budgetReserve Retries allowed before any are earned, and the most the budget
 	 * holds
 	 */
 	public record Retry(@DefaultValue("2") @Min(1) int maxAttempts, @DefaultValue("25ms") Duration backoff,

@@ -12,9 +12,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the fan-out, under {@code bff.fan-out}.
  *
- * @param deadline overall deadline of one screen request: calls still in flight are
+ * @param deadline Overall deadline of one screen request: calls still in flight are
  * cancelled when it passes
- * @param staleCache the last good values served under {@link Policy#STALE_OK}
+ * @param staleCache The last good values served under {@link Policy#STALE_OK}
  * @author BFF template
  */
 @ConfigurationProperties("bff.fan-out")
@@ -24,8 +24,8 @@ public record FanOutProperties(@DefaultValue("2s") Duration deadline, @DefaultVa
 	/**
 	 * The bounded in-process cache of last good values.
 	 *
-	 * @param maximumSize how many values are kept, across every caller
-	 * @param timeToLive how long after it was fetched a value may still be served
+	 * @param maximumSize How many values are kept, across every caller
+	 * @param timeToLive How long after it was fetched a value may still be served
 	 */
 	public record StaleCache(@DefaultValue("10000") @Positive long maximumSize,
 			@DefaultValue("10m") Duration timeToLive) {
