@@ -13,8 +13,11 @@ import dev.bfftemplate.web.token.SessionAuthorizedClientRepository;
 import dev.bfftemplate.web.token.TokenProperties;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -56,6 +59,21 @@ class WebSecurityConfiguration {
 	private static final ServerWebExchangeMatcher CSRF_EXEMPT = new OrServerWebExchangeMatcher(
 			ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/bff/login"),
 			ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/bff/backchannel-logout"));
+
+	/**
+	 * The actuator endpoints that are exposed (health, info, prometheus) live on the
+	 * management port, bound to loopback: probes and scrapers reach them without a
+	 * session. No actuator endpoint is reachable through the public port.
+	 */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	SecurityWebFilterChain managementSecurity(ServerHttpSecurity http) {
+		http.securityMatcher(EndpointRequest.toAnyEndpoint())
+			.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()));
+		return http.build();
+	}
 
 	@Bean
 	SecurityWebFilterChain webBffSecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,

@@ -11,9 +11,11 @@ import dev.bfftemplate.web.testing.WebBffTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 @WebBffTest
@@ -53,7 +55,19 @@ class SharedSessionTests {
 			.stream()
 			.map((property) -> "--" + property.getKey() + "=" + property.getValue())
 			.toArray(String[]::new);
-		return new SpringApplicationBuilder(WebBffApplication.class).run(arguments);
+		// Own Reactor Netty resources: closing this instance must not dispose the global
+		// ones that the test's own instance uses.
+		return new SpringApplicationBuilder(WebBffApplication.class)
+			.initializers((context) -> context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+				@Override
+				public Object postProcessBeforeInitialization(Object bean, String beanName) {
+					if (bean instanceof ReactorResourceFactory resources) {
+						resources.setUseGlobalResources(false);
+					}
+					return bean;
+				}
+			}))
+			.run(arguments);
 	}
 
 }
