@@ -10,7 +10,7 @@ import org.springframework.web.server.ResponseStatusException;
  */
 public final class SignedInCustomer {
 
-	private static final String CLAIM = "customer_id";
+	static final String CLAIM = "customer_id";
 
 	private SignedInCustomer() {
 	}

@@ -75,18 +75,19 @@ public final class StandInProvider {
 	 */
 	public IssuedTokens answerCode(String code, String nonce, DemoUser user, Duration accessTokenLifetime) {
 		String sid = UUID.randomUUID().toString();
-		String idToken = this.issuer.token()
+		JwtIssuer.TokenBuilder idToken = this.issuer.token()
 			.subject(user.subject())
 			.audience(CLIENT_ID)
 			.asIdToken()
 			.claim("nonce", nonce)
 			.claim("sid", sid)
 			.claim("name", user.name())
-			.claim("email", user.email())
-			.claim("customer_id", user.customerId())
-			.build();
+			.claim("email", user.email());
+		if (user.customerIdInIdToken()) {
+			idToken.claim("customer_id", user.customerId());
+		}
 		IssuedTokens tokens = new IssuedTokens(accessToken(user, accessTokenLifetime), "refresh-" + UUID.randomUUID(),
-				idToken, sid, user);
+				idToken.build(), sid, user);
 		this.admin.register(post("/oauth2/token").withRequestBody(containing("grant_type=authorization_code"))
 			.withRequestBody(containing("code=" + code))
 			.willReturn(okJson(tokenResponse(tokens, accessTokenLifetime))));
@@ -160,7 +161,12 @@ public final class StandInProvider {
 	}
 
 	private String accessToken(DemoUser user, Duration lifetime) {
-		return this.issuer.token().subject(user.subject()).audience("bff-api").lifetime(lifetime).build();
+		return this.issuer.token()
+			.subject(user.subject())
+			.audience("bff-api")
+			.claim("customer_id", user.customerId())
+			.lifetime(lifetime)
+			.build();
 	}
 
 	private static String tokenResponse(IssuedTokens tokens, Duration lifetime) {

@@ -1,5 +1,8 @@
 package dev.bfftemplate.web.user;
 
+import java.time.Duration;
+
+import dev.bfftemplate.web.testing.DemoUser;
 import dev.bfftemplate.web.testing.SignedInBrowser;
 import dev.bfftemplate.web.testing.WebBffTest;
 import org.junit.jupiter.api.Test;
@@ -43,6 +46,19 @@ class UserTests {
 		assertThat(text).doesNotContain(browser.tokens().accessToken())
 			.doesNotContain(browser.tokens().refreshToken())
 			.doesNotContain(browser.tokens().idToken());
+	}
+
+	@Test
+	void theCustomerIdComesFromTheValidatedAccessTokenWhenTheIdTokenLacksIt() {
+		DemoUser user = DemoUser.withCustomerInAccessTokenOnly();
+		SignedInBrowser browser = SignedInBrowser.signIn(this.client, user, Duration.ofMinutes(5));
+		browser.fromApp(HttpMethod.GET, "/bff/user")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.customerId")
+			.isEqualTo(user.customerId());
 	}
 
 	@Test
