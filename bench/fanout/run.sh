@@ -15,7 +15,7 @@ WARMUP="${WARMUP:-10}"
 BFF_PORT="${BENCH_BFF_PORT:-18080}"
 STUB_PORTS=(18081 18082 18083 18084)
 STUB_DELAYS=(20 40 60 80)
-RESULTS="$ROOT/bench/results/fanout-$(date -u +%Y-%m-%d).md"
+RESULTS="$ROOT/bench/results/fanout-$(date -u +%Y-%m-%d-%H%M).md"
 LOGS="$HERE/target/logs"
 PIDS=()
 
@@ -57,7 +57,7 @@ PIDS+=($!)
 wait_for "http://127.0.0.1:${STUB_PORTS[3]}/item"
 
 echo "Starting the BFF on port $BFF_PORT"
-BENCH_BFF_PORT="$BFF_PORT" java -Xms512m -Xmx512m -cp "$CLASSPATH" \
+BENCH_BFF_PORT="$BFF_PORT" java -Xms512m -Xmx512m -Xlog:gc:file="$LOGS/gc.log" -cp "$CLASSPATH" \
 	dev.bfftemplate.bench.fanout.FanOutBenchApplication >"$LOGS/bff.log" 2>&1 &
 PIDS+=($!)
 wait_for "http://127.0.0.1:$BFF_PORT/fanout"
@@ -108,7 +108,6 @@ run_wrk() {
 	echo "- Java: $(java -version 2>&1 | head -1)"
 	echo "- Load average before the run: $LOAD_BEFORE (wrk, the BFF and the stubs share the machine with"
 	echo "  whatever else runs on it; the load average counts runnable processes, 2 means both cores busy)"
-	echo "- Load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 	echo
 	echo "## Results (latency in ms)"
 	echo
@@ -120,7 +119,12 @@ run_wrk() {
 		run_wrk "sequential" "http://127.0.0.1:$BFF_PORT/sequential" "$connections"
 	done
 	echo
-	echo "Raw wrk output: bench/fanout/target/logs (not committed)."
+	echo "- Load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+	echo "- BFF garbage collection during the whole run (G1, 512 MB heap): $(awk '/Pause/ {
+		sub(/ms$/, "", $NF); n++; total += $NF; if ($NF > max) max = $NF }
+		END { printf "%d pauses, mean %.1f ms, max %.1f ms", n, (n ? total / n : 0), max }' "$LOGS/gc.log")"
+	echo
+	echo "Raw wrk output and GC log: bench/fanout/target/logs (not committed)."
 } | tee "$RESULTS.tmp"
 mv "$RESULTS.tmp" "$RESULTS"
 echo "Results written to $RESULTS"

@@ -16,6 +16,8 @@ import dev.bfftemplate.starter.identity.DownstreamAuthorization;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -64,6 +66,7 @@ public class SampleBffApplication {
 	 * name.
 	 */
 	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	WebFilter sampleAuthentication() {
 		return (exchange, chain) -> {
 			String token = bearerToken(exchange.getRequest().getHeaders());

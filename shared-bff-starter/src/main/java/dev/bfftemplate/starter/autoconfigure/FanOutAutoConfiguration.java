@@ -23,6 +23,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.web.filter.reactive.ServerWebExchangeContextFilter;
 
 /**
@@ -80,7 +82,12 @@ public final class FanOutAutoConfiguration {
 		return new PrincipalCallerIdentity();
 	}
 
+	/**
+	 * Last of the web filters, so that the exchange it exposes to downstream calls is the
+	 * one security filters have given a principal.
+	 */
 	@Bean
+	@Order(Ordered.LOWEST_PRECEDENCE)
 	@ConditionalOnMissingBean
 	ServerWebExchangeContextFilter serverWebExchangeContextFilter() {
 		return new ServerWebExchangeContextFilter();
