@@ -43,10 +43,11 @@ final class StackWiring {
 				args.add("--bff.demo.issuer-uri=" + issuer);
 			}
 			case StackApp.EDGE -> {
-				args.add("--bff.edge.upstreams.web-bff=" + url(StackApp.WEB_BFF, 8081));
-				args.add("--bff.edge.upstreams.mobile-bff=" + url(StackApp.MOBILE_BFF, 8082));
-				args.add("--bff.edge.upstreams.partner-bff=" + url(StackApp.PARTNER_BFF, 8083));
-				args.add("--bff.demo.issuer-uri=" + issuer);
+				args.add("--edge.upstreams.web-bff=" + url(StackApp.WEB_BFF, 8081));
+				args.add("--edge.upstreams.mobile-bff=" + url(StackApp.MOBILE_BFF, 8082));
+				args.add("--edge.upstreams.partner-bff=" + url(StackApp.PARTNER_BFF, 8083));
+				args.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer);
+				args.add("--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer + "/oauth2/jwks");
 			}
 			default -> {
 			}

@@ -36,12 +36,13 @@ class StackWiringTests {
 	}
 
 	@Test
-	void edgeRoutesToTheBffsWhereverTheyRun() {
+	void edgeRoutesToTheBffsAndChecksTokensOfTheIssuerWhereverTheyRun() {
 		StackWiring wiring = new StackWiring(this.movedStack, new RedisChoice(null));
-		assertThat(wiring.argumentsFor(app(StackApp.EDGE))).contains(
-				"--bff.edge.upstreams.web-bff=http://localhost:18081",
-				"--bff.edge.upstreams.mobile-bff=http://localhost:18082",
-				"--bff.edge.upstreams.partner-bff=http://localhost:18083");
+		assertThat(wiring.argumentsFor(app(StackApp.EDGE))).contains("--edge.upstreams.web-bff=http://localhost:18081",
+				"--edge.upstreams.mobile-bff=http://localhost:18082",
+				"--edge.upstreams.partner-bff=http://localhost:18083",
+				"--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://localhost:19000",
+				"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://localhost:19000/oauth2/jwks");
 	}
 
 	@Test
