@@ -121,7 +121,7 @@ run_wrk() {
 	echo
 	echo "- Load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 	echo "- BFF garbage collection during the whole run (G1, 512 MB heap): $(awk '/Pause/ {
-		sub(/ms$/, "", $NF); n++; total += $NF; if ($NF > max) max = $NF }
+		sub(/ms$/, "", $NF); v = $NF + 0; n++; total += v; if (v > max) max = v }
 		END { printf "%d pauses, mean %.1f ms, max %.1f ms", n, (n ? total / n : 0), max }' "$LOGS/gc.log")"
 	echo
 	echo "Raw wrk output and GC log: bench/fanout/target/logs (not committed)."
