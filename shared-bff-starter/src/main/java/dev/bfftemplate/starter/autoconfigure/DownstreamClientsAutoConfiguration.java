@@ -57,6 +57,18 @@ public final class DownstreamClientsAutoConfiguration {
 		return (builder) -> builder.withHttpClientFactory(() -> HttpClient.create(downstreamConnectionProvider));
 	}
 
+	/**
+	 * Downstream redirects are never followed: a BFF calls only its configured base URLs
+	 * (no open proxy), whatever {@code spring.http.clients.redirects} says.
+	 */
+	@Bean
+	@Order(Ordered.LOWEST_PRECEDENCE - 100)
+	@ConditionalOnMissingBean(name = "downstreamRedirectsCustomizer")
+	@ConditionalOnClass(HttpClient.class)
+	ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> downstreamRedirectsCustomizer() {
+		return (builder) -> builder.withHttpClientCustomizer((httpClient) -> httpClient.followRedirect(false));
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	DownstreamClientConfigurer downstreamClientConfigurer(Downstreams downstreams,

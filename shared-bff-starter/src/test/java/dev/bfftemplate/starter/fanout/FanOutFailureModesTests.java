@@ -235,6 +235,21 @@ class FanOutFailureModesTests {
 			}
 		},
 
+		REDIRECT("catalog", Reason.ERROR, HttpStatus.BAD_GATEWAY) {
+			@Override
+			void arrange(FanOutFailureModesTests test) {
+				test.downstreams.stubFor(get(urlPathEqualTo("/catalog/items/" + this.id))
+					.willReturn(aResponse().withStatus(302).withHeader("Location", "/catalog/items/elsewhere")));
+				test.downstreams.stubFor(
+						get(urlPathEqualTo("/catalog/items/elsewhere")).willReturn(okJson("{\"id\":\"elsewhere\"}")));
+			}
+
+			@Override
+			void verify(FanOutFailureModesTests test) {
+				test.downstreams.verify(0, getRequestedFor(urlPathEqualTo("/catalog/items/elsewhere")));
+			}
+		},
+
 		CONNECTION_REFUSED("refused", Reason.ERROR, HttpStatus.BAD_GATEWAY) {
 			@Override
 			void arrange(FanOutFailureModesTests test) {
