@@ -21,6 +21,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
 
 @WebBffTest
 class DashboardTests {
@@ -111,10 +112,7 @@ class DashboardTests {
 			.isEqualTo("customers")
 			.returnResult()
 			.getResponseBodyContent());
-		org.assertj.core.api.Assertions.assertThat(body)
-			.doesNotContain("customers-db-3")
-			.doesNotContain("127.0.0.1")
-			.doesNotContain("Exception");
+		assertThat(body).doesNotContain("customers-db-3").doesNotContain("127.0.0.1").doesNotContain("Exception");
 	}
 
 	private void stubProfile(String customerId) {

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -79,8 +81,8 @@ class LogoutTests {
 			.contentType("application/problem+json");
 	}
 
-	private static org.springframework.util.MultiValueMap<String, String> form(String logoutToken) {
-		org.springframework.util.LinkedMultiValueMap<String, String> form = new org.springframework.util.LinkedMultiValueMap<>();
+	private static MultiValueMap<String, String> form(String logoutToken) {
+		LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		form.add("logout_token", logoutToken);
 		return form;
 	}

@@ -7,6 +7,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 @WebBffTest
 class ManagementEndpointsTests {
 
@@ -32,7 +34,7 @@ class ManagementEndpointsTests {
 			.uri("/actuator/health")
 			.exchange()
 			.expectStatus()
-			.value((status) -> org.assertj.core.api.Assertions.assertThat(status).isNotEqualTo(200));
+			.value((status) -> assertThat(status).isNotEqualTo(200));
 	}
 
 }

@@ -1,9 +1,12 @@
 package dev.bfftemplate.web.testing;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.util.UriComponents;
@@ -97,7 +100,7 @@ public final class SignedInBrowser {
 	}
 
 	private static String decoded(String value) {
-		return java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8);
+		return URLDecoder.decode(value, StandardCharsets.UTF_8);
 	}
 
 	private static String cookieValue(HttpHeaders headers) {
@@ -112,7 +115,7 @@ public final class SignedInBrowser {
 	 * @param path the path
 	 * @return the request, ready to exchange
 	 */
-	public WebTestClient.RequestBodySpec fromApp(org.springframework.http.HttpMethod method, String path) {
+	public WebTestClient.RequestBodySpec fromApp(HttpMethod method, String path) {
 		return this.client.method(method).uri(path).cookie(COOKIE_NAME, this.sessionId).header("X-CSRF", "1");
 	}
 
@@ -123,8 +126,7 @@ public final class SignedInBrowser {
 	 * @param path the path
 	 * @return the request, ready to exchange
 	 */
-	public WebTestClient.RequestBodySpec fromAppVia(WebTestClient other, org.springframework.http.HttpMethod method,
-			String path) {
+	public WebTestClient.RequestBodySpec fromAppVia(WebTestClient other, HttpMethod method, String path) {
 		return other.method(method).uri(path).cookie(COOKIE_NAME, this.sessionId).header("X-CSRF", "1");
 	}
 
