@@ -41,6 +41,9 @@ final class StackWiring {
 					args.add("--spring.http.serviceclient." + service + ".base-url=" + services + "/" + service);
 				}
 				args.add("--bff.demo.issuer-uri=" + issuer);
+				if (app.name().equals(StackApp.WEB_BFF)) {
+					args.addAll(this.redis.webBffArguments());
+				}
 			}
 			case StackApp.EDGE -> {
 				args.add("--edge.upstreams.web-bff=" + url(StackApp.WEB_BFF, 8081));

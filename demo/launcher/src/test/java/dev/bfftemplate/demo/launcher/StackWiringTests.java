@@ -56,6 +56,28 @@ class StackWiringTests {
 	}
 
 	@Test
+	void sharedRedisGivesTheWebBffOneSessionKey() {
+		RedisChoice redis = RedisChoice.from("redis://localhost:6379", Map.of());
+		StackWiring wiring = new StackWiring(this.movedStack, redis);
+		List<String> keys = wiring.argumentsFor(app(StackApp.WEB_BFF))
+			.stream()
+			.filter((arg) -> arg.startsWith("--web-bff.session.encryption-key="))
+			.map((arg) -> arg.substring(arg.indexOf('=') + 1))
+			.toList();
+		assertThat(keys).singleElement()
+			.satisfies((key) -> assertThat(java.util.Base64.getDecoder().decode(key)).hasSize(32));
+		assertThat(wiring.argumentsFor(app(StackApp.MOBILE_BFF))).noneMatch((arg) -> arg.contains("encryption-key"));
+	}
+
+	@Test
+	void configuredSessionKeyIsUsedAsIs() {
+		RedisChoice redis = RedisChoice.from(null,
+				Map.of("BFF_REDIS_URL", "redis://localhost:6379", "WEB_BFF_SESSION_ENCRYPTION_KEY", "a2V5"));
+		assertThat(new StackWiring(this.movedStack, redis).argumentsFor(app(StackApp.WEB_BFF)))
+			.contains("--web-bff.session.encryption-key=a2V5");
+	}
+
+	@Test
 	void withoutRedisNoAppIsPointedAtOneAndTheLogSaysSo() {
 		RedisChoice redis = RedisChoice.from(null, Map.of());
 		assertThat(redis.configured()).isFalse();
