@@ -1,0 +1,373 @@
+package dev.bfftemplate.e2e.deploy;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import dev.bfftemplate.demo.launcher.StackApp;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What must hold of {@code compose.yaml} and the Kubernetes manifests in {@code deploy/},
+ * checked by reading them: a build machine has neither a Docker engine nor a cluster to
+ * run them on. The reference is the launcher's {@link StackApp#defaults()}, so an
+ * application added to the stack without a compose service and a Deployment fails here.
+ */
+class DeploymentDescriptorsTests {
+
+	private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+
+	private static final Path DEPLOY = ROOT.resolve("deploy");
+
+	private static final List<StackApp> APPS = StackApp.defaults();
+
+	/** The browser reaches the edge, and the demo auth server to log in: nothing else. */
+	private static final Set<String> PUBLISHED = Set.of(StackApp.EDGE, StackApp.AUTH_SERVER);
+
+	/** What browsers, apps and partners call: these run more than one replica. */
+	private static final Set<String> REPLICATED = Set.of(StackApp.EDGE, StackApp.WEB_BFF, StackApp.MOBILE_BFF,
+			StackApp.PARTNER_BFF);
+
+	private static final Pattern SECONDS = Pattern.compile("(\\d+)s");
+
+	private static Map<String, Object> composeServices;
+
+	private static List<Map<String, Object>> manifests;
+
+	@BeforeAll
+	static void readDescriptors() throws IOException {
+		composeServices = map(load(ROOT.resolve("compose.yaml")).get(0).get("services"));
+		manifests = new ArrayList<>();
+		for (Path file : manifestFiles()) {
+			manifests.addAll(load(file));
+		}
+	}
+
+	@Test
+	void composeRunsEveryApplicationFromItsModulesJar() {
+		for (StackApp app : APPS) {
+			assertThat(composeServices).as("compose service of %s", app.name()).containsKey(app.name());
+			Map<String, Object> service = map(composeServices.get(app.name()));
+			Map<String, Object> build = map(service.get("build"));
+			assertThat(build.get("context")).as("build context of %s", app.name()).isEqualTo(".");
+			assertThat(string(map(build.get("args")).get("JAR_FILE"))).as("jar of %s", app.name())
+				.startsWith(app.module() + "/target/" + app.name() + "-");
+		}
+		assertThat(composeServices).containsKey("redis");
+	}
+
+	@Test
+	void composePublishesOnlyTheEdgeAndTheAuthServer() {
+		for (Map.Entry<String, Object> entry : composeServices.entrySet()) {
+			List<Integer> published = publishedContainerPorts(map(entry.getValue()));
+			StackApp app = APPS.stream()
+				.filter((candidate) -> candidate.name().equals(entry.getKey()))
+				.findFirst()
+				.orElse(null);
+			if (app != null && PUBLISHED.contains(app.name())) {
+				assertThat(published).as("ports %s publishes", app.name()).containsExactly(app.port());
+			}
+			else {
+				assertThat(published).as("ports %s publishes", entry.getKey()).isEmpty();
+			}
+		}
+	}
+
+	@Test
+	void composeChecksReadinessOnThePublicPort() {
+		for (StackApp app : APPS) {
+			Map<String, Object> healthcheck = map(map(composeServices.get(app.name())).get("healthcheck"));
+			assertThat(String.join(" ", strings(healthcheck.get("test")))).as("healthcheck of %s", app.name())
+				.contains("http://localhost:" + app.port() + "/readyz");
+		}
+	}
+
+	@Test
+	void composeStartsEachApplicationAfterWhatItDependsOnIsHealthy() {
+		List<String> order = APPS.stream().map(StackApp::name).toList();
+		for (StackApp app : APPS) {
+			Map<String, Object> dependsOn = map(
+					map(composeServices.get(app.name())).getOrDefault("depends_on", Map.of()));
+			dependsOn.forEach((dependency, condition) -> {
+				assertThat(map(condition).get("condition")).as("%s waiting for %s", app.name(), dependency)
+					.isEqualTo("service_healthy");
+				if (!dependency.equals("redis")) {
+					assertThat(order.indexOf(dependency)).as("%s starts after %s", app.name(), dependency)
+						.isBetween(0, order.indexOf(app.name()) - 1);
+				}
+			});
+		}
+		assertThat(map(map(composeServices.get(StackApp.EDGE)).get("depends_on"))).containsKeys(StackApp.WEB_BFF,
+				StackApp.MOBILE_BFF, StackApp.PARTNER_BFF);
+	}
+
+	@Test
+	void kustomizationAppliesEveryManifest() throws IOException {
+		List<String> resources = strings(load(DEPLOY.resolve("kustomization.yaml")).get(0).get("resources"));
+		assertThat(resources).containsExactlyInAnyOrderElementsOf(
+				manifestFiles().stream().map((file) -> file.getFileName().toString()).toList());
+	}
+
+	@Test
+	void everyApplicationHasADeploymentAndAServiceOnItsPublicPortOnly() {
+		for (StackApp app : APPS) {
+			Map<String, Object> container = container(deployment(app));
+			assertThat(containerPorts(container)).as("container ports of %s", app.name())
+				.containsExactly(Map.entry("http", app.port()));
+			Map<String, Object> service = named("Service", app.name());
+			List<Map<String, Object>> ports = maps(map(service.get("spec")).get("ports"));
+			assertThat(ports).as("ports of Service %s", app.name()).hasSize(1);
+			assertThat(ports.get(0).get("port")).isEqualTo(app.port());
+			assertThat(resolve(ports.get(0).get("targetPort"), container)).as("target port of Service %s", app.name())
+				.isEqualTo(app.port());
+		}
+	}
+
+	@Test
+	void composeAndKubernetesRunTheSameImages() {
+		for (StackApp app : APPS) {
+			assertThat(container(deployment(app)).get("image")).as("image of %s", app.name())
+				.isEqualTo(map(composeServices.get(app.name())).get("image"));
+		}
+	}
+
+	@Test
+	void noServiceExposesAManagementPort() {
+		Set<Integer> managementPorts = APPS.stream().map(StackApp::managementPort).collect(Collectors.toSet());
+		for (Map<String, Object> service : ofKind("Service")) {
+			for (Map<String, Object> port : maps(map(service.get("spec")).get("ports"))) {
+				assertThat(managementPorts).as("port of Service %s", name(service))
+					.doesNotContain(integer(port.get("port")));
+				if (port.get("targetPort") instanceof Integer target) {
+					assertThat(managementPorts).as("target port of Service %s", name(service)).doesNotContain(target);
+				}
+			}
+		}
+	}
+
+	@Test
+	void probesAreLivezAndReadyzOnThePublicPort() {
+		for (StackApp app : APPS) {
+			Map<String, Object> container = container(deployment(app));
+			assertProbe(app, container, "livenessProbe", "/livez");
+			assertProbe(app, container, "readinessProbe", "/readyz");
+			if (container.containsKey("startupProbe")) {
+				assertProbe(app, container, "startupProbe", "/livez");
+			}
+		}
+	}
+
+	@Test
+	void everyContainerRunsAsNonRootOnAReadOnlyRootFilesystem() {
+		for (Map<String, Object> deployment : ofKind("Deployment")) {
+			Map<String, Object> pod = podSpec(deployment);
+			List<Map<String, Object>> containers = new ArrayList<>(maps(pod.get("containers")));
+			containers.addAll(maps(pod.getOrDefault("initContainers", List.of())));
+			for (Map<String, Object> container : containers) {
+				Map<String, Object> securityContext = map(container.get("securityContext"));
+				assertThat(securityContext).as("securityContext of container %s", container.get("name"))
+					.containsEntry("runAsNonRoot", true)
+					.containsEntry("readOnlyRootFilesystem", true)
+					.containsEntry("allowPrivilegeEscalation", false);
+			}
+		}
+		for (StackApp app : APPS) {
+			// The JVM and Netty write to /tmp: with a read-only root it must be a volume.
+			List<Map<String, Object>> mounts = maps(container(deployment(app)).get("volumeMounts"));
+			assertThat(mounts).as("volume mounts of %s", app.name())
+				.anySatisfy((mount) -> assertThat(mount).containsEntry("mountPath", "/tmp"));
+		}
+	}
+
+	@Test
+	void podsOutliveThePreStopPauseAndTheGracefulShutdown() throws IOException {
+		for (StackApp app : APPS) {
+			Map<String, Object> deployment = deployment(app);
+			List<String> preStop = strings(
+					map(map(map(container(deployment).get("lifecycle")).get("preStop")).get("exec")).get("command"));
+			assertThat(preStop).as("preStop of %s", app.name()).hasSize(2).startsWith("sleep");
+			int pause = Integer.parseInt(preStop.get(1));
+			assertThat(integer(podSpec(deployment).get("terminationGracePeriodSeconds")))
+				.as("termination grace period of %s", app.name())
+				.isGreaterThan(pause + shutdownPhaseSeconds(app));
+		}
+	}
+
+	@Test
+	void browserAppAndPartnerFacingApplicationsRunTwoReplicas() {
+		for (StackApp app : APPS) {
+			if (REPLICATED.contains(app.name())) {
+				assertThat(integer(map(deployment(app).get("spec")).get("replicas"))).as("replicas of %s", app.name())
+					.isGreaterThanOrEqualTo(2);
+			}
+		}
+	}
+
+	@Test
+	void onlyTheEdgeIsReachableFromOutsideTheCluster() {
+		for (Map<String, Object> service : ofKind("Service")) {
+			Object type = map(service.get("spec")).getOrDefault("type", "ClusterIP");
+			if (!name(service).equals(StackApp.EDGE)) {
+				assertThat(type).as("type of Service %s", name(service)).isEqualTo("ClusterIP");
+			}
+		}
+		List<Map<String, Object>> ingresses = ofKind("Ingress");
+		assertThat(ingresses).isNotEmpty();
+		for (Map<String, Object> ingress : ingresses) {
+			for (Map<String, Object> rule : maps(map(ingress.get("spec")).get("rules"))) {
+				for (Map<String, Object> path : maps(map(rule.get("http")).get("paths"))) {
+					assertThat(map(map(path.get("backend")).get("service")).get("name"))
+						.as("backend of Ingress %s", name(ingress))
+						.isEqualTo(StackApp.EDGE);
+				}
+			}
+		}
+	}
+
+	private static void assertProbe(StackApp app, Map<String, Object> container, String probe, String path) {
+		Map<String, Object> httpGet = map(map(container.get(probe)).get("httpGet"));
+		assertThat(httpGet.get("path")).as("%s path of %s", probe, app.name()).isEqualTo(path);
+		assertThat(resolve(httpGet.get("port"), container)).as("%s port of %s", probe, app.name())
+			.isEqualTo(app.port());
+	}
+
+	private static int shutdownPhaseSeconds(StackApp app) throws IOException {
+		Path config = ROOT.resolve(app.module()).resolve("src/main/resources/application.yaml");
+		Map<String, Object> lifecycle = map(map(load(config).get(0).get("spring")).get("lifecycle"));
+		Matcher seconds = SECONDS.matcher(string(lifecycle.get("timeout-per-shutdown-phase")));
+		assertThat(seconds.matches()).as("shutdown phase of %s in seconds", app.name()).isTrue();
+		return Integer.parseInt(seconds.group(1));
+	}
+
+	/** A port given by name means the container port of that name. */
+	private static Integer resolve(Object port, Map<String, Object> container) {
+		return (port instanceof Integer number) ? number : containerPorts(container).get(string(port));
+	}
+
+	private static Map<String, Integer> containerPorts(Map<String, Object> container) {
+		Map<String, Integer> ports = new LinkedHashMap<>();
+		for (Map<String, Object> port : maps(container.get("ports"))) {
+			ports.put(string(port.get("name")), integer(port.get("containerPort")));
+		}
+		return ports;
+	}
+
+	/**
+	 * The container side of every published port: short syntax ({@code "8080:8080"},
+	 * {@code "127.0.0.1:8080:8080"}, or a bare container port published on a random host
+	 * port) and long syntax ({@code target}).
+	 */
+	private static List<Integer> publishedContainerPorts(Map<String, Object> service) {
+		List<Integer> ports = new ArrayList<>();
+		for (Object port : list(service.getOrDefault("ports", List.of()))) {
+			if (port instanceof Map<?, ?> longSyntax) {
+				ports.add(integer(longSyntax.get("target")));
+			}
+			else {
+				String text = String.valueOf(port).replaceAll("/(tcp|udp)$", "");
+				ports.add(Integer.parseInt(text.substring(text.lastIndexOf(':') + 1)));
+			}
+		}
+		return ports;
+	}
+
+	private static Map<String, Object> deployment(StackApp app) {
+		return named("Deployment", app.name());
+	}
+
+	private static Map<String, Object> podSpec(Map<String, Object> deployment) {
+		return map(map(map(deployment.get("spec")).get("template")).get("spec"));
+	}
+
+	private static Map<String, Object> container(Map<String, Object> deployment) {
+		List<Map<String, Object>> containers = maps(podSpec(deployment).get("containers"));
+		assertThat(containers).as("containers of %s", name(deployment)).hasSize(1);
+		return containers.get(0);
+	}
+
+	private static Map<String, Object> named(String kind, String name) {
+		List<Map<String, Object>> found = ofKind(kind).stream()
+			.filter((manifest) -> name(manifest).equals(name))
+			.toList();
+		assertThat(found).as("%s %s in deploy/", kind, name).hasSize(1);
+		return found.get(0);
+	}
+
+	private static List<Map<String, Object>> ofKind(String kind) {
+		return manifests.stream().filter((manifest) -> kind.equals(manifest.get("kind"))).toList();
+	}
+
+	private static String name(Map<String, Object> manifest) {
+		return string(map(manifest.get("metadata")).get("name"));
+	}
+
+	private static List<Path> manifestFiles() throws IOException {
+		try (Stream<Path> files = Files.list(DEPLOY)) {
+			return files.filter((file) -> file.getFileName().toString().endsWith(".yaml"))
+				.filter((file) -> !file.getFileName().toString().equals("kustomization.yaml"))
+				.sorted()
+				.toList();
+		}
+	}
+
+	/** Every document of a file; Kubernetes manifests hold several. */
+	private static List<Map<String, Object>> load(Path file) throws IOException {
+		assertThat(file).as("descriptor").isRegularFile();
+		Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+		List<Map<String, Object>> documents = new ArrayList<>();
+		try (Reader reader = Files.newBufferedReader(file)) {
+			for (Object document : yaml.loadAll(reader)) {
+				if (document != null) {
+					documents.add(map(document));
+				}
+			}
+		}
+		return documents;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> map(Object value) {
+		assertThat(value).isInstanceOf(Map.class);
+		return (Map<String, Object>) value;
+	}
+
+	private static List<?> list(Object value) {
+		assertThat(value).isInstanceOf(List.class);
+		return (List<?>) value;
+	}
+
+	private static List<Map<String, Object>> maps(Object value) {
+		return list(value).stream().map(DeploymentDescriptorsTests::map).toList();
+	}
+
+	private static List<String> strings(Object value) {
+		return list(value).stream().map(DeploymentDescriptorsTests::string).toList();
+	}
+
+	private static String string(Object value) {
+		return Objects.toString(value, null);
+	}
+
+	private static int integer(Object value) {
+		assertThat(value).isInstanceOf(Integer.class);
+		return (Integer) value;
+	}
+
+}
