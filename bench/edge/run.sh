@@ -17,7 +17,6 @@ PIDS=()
 cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-echo '{"id":1,"name":"bench","price":9.99}' > "$WORK/item.json"
 cat > "$WORK/nginx.conf" <<CONF
 worker_processes 1;
 pid $WORK/nginx.pid;
@@ -28,7 +27,7 @@ http {
   client_body_temp_path $WORK/tmp; proxy_temp_path $WORK/tmp; fastcgi_temp_path $WORK/tmp;
   uwsgi_temp_path $WORK/tmp; scgi_temp_path $WORK/tmp;
   upstream backend { server 127.0.0.1:$UPSTREAM_PORT; keepalive 64; }
-  server { listen 127.0.0.1:$UPSTREAM_PORT; location / { default_type application/json; alias $WORK/item.json; } }
+  server { listen 127.0.0.1:$UPSTREAM_PORT; location / { default_type application/json; return 200 '{"id":1,"name":"bench","price":9.99}'; } }
   server { listen 127.0.0.1:$NGINX_PROXY_PORT;
     location / { proxy_pass http://backend/; proxy_http_version 1.1; proxy_set_header Connection ""; } }
 }
@@ -38,13 +37,16 @@ mkdir -p "$WORK/tmp"
 PIDS+=($!)
 
 JAR=edge-gateway/target/edge-gateway-0.1.0-SNAPSHOT.jar
-[ -f "$JAR" ] || ./mvnw -B -ntp -q -pl edge-gateway package -DskipTests
+./mvnw -B -ntp -q -pl edge-gateway package -DskipTests
 java -Xmx512m -jar "$JAR" --server.port=$EDGE_PORT --management.server.port=0 \
   --edge.upstreams.web-bff=http://127.0.0.1:$UPSTREAM_PORT \
   --edge.rate-limit.policies.web.limit=100000000 \
   --logging.level.root=warn > "$WORK/edge.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$EDGE_PORT/item" >/dev/null && break; sleep 1; done
+for url in "http://127.0.0.1:$UPSTREAM_PORT/item" "http://127.0.0.1:$NGINX_PROXY_PORT/item" "http://127.0.0.1:$EDGE_PORT/item"; do
+  curl -sf "$url" >/dev/null || { echo "no 200 from $url" >&2; cat "$WORK/edge.log" >&2; exit 1; }
+done
 
 run() { # name url
   wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "$2" >/dev/null   # warm-up (JIT, pools)

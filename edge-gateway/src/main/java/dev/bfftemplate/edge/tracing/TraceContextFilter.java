@@ -56,7 +56,9 @@ public class TraceContextFilter implements WebFilter {
 		String incomingTraceId = validTraceId(exchange.getRequest().getHeaders().getFirst(TRACEPARENT));
 		String traceId = (incomingTraceId != null) ? incomingTraceId : randomHex(16);
 		String traceparent = "00-" + traceId + "-" + randomHex(8) + "-" + this.flags;
-		String requestId = UUID.randomUUID().toString();
+		// an identifier, not a secret: no SecureRandom (and its lock) on the request path
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		String requestId = new UUID(random.nextLong(), random.nextLong()).toString();
 		ServerHttpRequest request = exchange.getRequest().mutate().headers((headers) -> {
 			headers.set(TRACEPARENT, traceparent);
 			headers.set(REQUEST_ID, requestId);
