@@ -102,6 +102,18 @@ class GatewayClusterTests {
 	}
 
 	@Test
+	@Order(3)
+	void partnerApiKeyHasItsOwnBucketEvenWhenTheAddressBucketIsFull() {
+		callPartner(first, "203.0.113.2").expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+		first.get()
+			.uri("/partner/v1/products")
+			.header("X-API-Key", UUID.randomUUID().toString())
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	@Test
 	void redisDownFailsOpenByDefault() {
 		for (int i = 0; i < 2 * PARTNER_LIMIT; i++) {
 			callPartner(redisDown, "any").expectStatus().isOk();
