@@ -1,17 +1,16 @@
 package dev.bfftemplate.partner;
 
-import dev.bfftemplate.test.redis.RealRedisConfiguration;
+import dev.bfftemplate.test.redis.RealRedis;
 
 import org.springframework.boot.SpringApplication;
 
 /**
- * Runs the application from an IDE against a real Redis (see
- * {@link RealRedisConfiguration}).
+ * Runs the application from an IDE against a real Redis (see {@link RealRedis}).
  */
 public class TestPartnerBffApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.from(PartnerBffApplication::main).with(RealRedisConfiguration.class).run(args);
+		SpringApplication.from(PartnerBffApplication::main).run(RealRedis.arguments(args));
 	}
 
 }

@@ -70,6 +70,24 @@ public final class RealRedis {
 		return endpoint;
 	}
 
+	/**
+	 * Command-line arguments that point a Spring Boot application at the shared real
+	 * Redis, for {@code Test<App>Application} main methods:
+	 * {@code SpringApplication.from(App::main).run(RealRedis.arguments(args))}.
+	 * Arguments, unlike properties registered by a bean, are visible to the application's
+	 * {@code @Conditional} configuration (such as "sessions in Redis when Redis is
+	 * configured").
+	 * @param args the arguments the main method received
+	 * @return those arguments plus {@code spring.data.redis.host} and {@code port}
+	 */
+	public static String[] arguments(String... args) {
+		RedisEndpoint redis = endpoint();
+		String[] withRedis = java.util.Arrays.copyOf(args, args.length + 2);
+		withRedis[args.length] = "--spring.data.redis.host=" + redis.host();
+		withRedis[args.length + 1] = "--spring.data.redis.port=" + redis.port();
+		return withRedis;
+	}
+
 	private static RedisEndpoint locate() {
 		Optional<String> explicit = Optional.ofNullable(System.getProperty(URL_PROPERTY))
 			.or(() -> Optional.ofNullable(System.getenv(URL_VARIABLE)))

@@ -24,6 +24,12 @@ class RealRedisTests {
 	}
 
 	@Test
+	void argumentsPointAnApplicationAtTheServer(RedisEndpoint redis) {
+		assertThat(RealRedis.arguments("--server.port=0")).containsExactly("--server.port=0",
+				"--spring.data.redis.host=" + redis.host(), "--spring.data.redis.port=" + redis.port());
+	}
+
+	@Test
 	void isOneServerPerJvm(RedisEndpoint redis) {
 		assertThat(RealRedis.endpoint()).isSameAs(redis);
 	}
