@@ -21,6 +21,10 @@ import org.springframework.test.context.ContextConfiguration;
  * Loopback is a trusted proxy, so tests pick their own client address with
  * {@code X-Forwarded-For} and never share a rate-limit bucket. Partner traffic is limited
  * to 3 requests a minute per client to make limits easy to reach.
+ * <p>
+ * Redis may take up to 2 s here (250 ms in production): the rate-limit tests count exact
+ * answers, and on a loaded build machine a slow Redis reply would make the edge fail open
+ * and the counts wrong.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -31,7 +35,8 @@ import org.springframework.test.context.ContextConfiguration;
 				"edge.rate-limit.policies.mobile.limit=1000", "edge.rate-limit.policies.mobile.window=1m",
 				"edge.rate-limit.policies.partner.limit=3", "edge.rate-limit.policies.partner.window=1m",
 				"edge.response-timeouts.partner-bff=1000", "edge.cors.allowed-origins=https://app.example",
-				"edge.http.max-request-body-size=1KB" })
+				"edge.http.max-request-body-size=1KB", "spring.data.redis.timeout=2s",
+				"spring.data.redis.connect-timeout=2s" })
 @ContextConfiguration(initializers = EdgeTestEnvironment.Initializer.class)
 @AutoConfigureWebTestClient
 @WithRealRedis

@@ -143,7 +143,10 @@ class GatewayClusterTests {
 		properties.addAll(List.of("server.port=0", "management.server.port=0",
 				"edge.rate-limit.policies.partner.limit=" + PARTNER_LIMIT, "edge.rate-limit.policies.partner.window=1m",
 				"edge.rate-limit.policies.web.limit=10000", "edge.canary.web.uri=" + canary.baseUrl(),
-				"edge.canary.web.weight=20", "edge.canary.web.stable-weight=80"));
+				"edge.canary.web.weight=20", "edge.canary.web.stable-weight=80",
+				// exact counts: a slow Redis reply on a loaded machine must not make the
+				// edge fail open
+				"spring.data.redis.timeout=2s", "spring.data.redis.connect-timeout=2s"));
 		properties.addAll(List.of(extra));
 		// command-line arguments, so they win over application.yaml
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(EdgeGatewayApplication.class)
