@@ -15,8 +15,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -38,6 +36,8 @@ class GatewayClusterTests {
 
 	private static final int PARTNER_LIMIT = 5;
 
+	private static final List<ConfigurableApplicationContext> gateways = new ArrayList<>();
+
 	private static WireMockCanary canary;
 
 	private static WebTestClient first;
@@ -58,11 +58,8 @@ class GatewayClusterTests {
 	}
 
 	@AfterAll
-	static void stopCanary() {
-		// The gateways are closed by their shutdown hooks when the JVM ends: closing one
-		// now would
-		// dispose Reactor Netty's global event loops, which the shared @EdgeGatewayTest
-		// context also uses.
+	static void stopGateways() {
+		gateways.forEach(ConfigurableApplicationContext::close);
 		canary.stop();
 	}
 
@@ -139,24 +136,21 @@ class GatewayClusterTests {
 	}
 
 	private static ConfigurableApplicationContext start(String... extra) {
-		List<String> properties = new ArrayList<>(List.of(EdgeTestEnvironment.upstreamProperties()));
-		properties.addAll(List.of("server.port=0", "management.server.port=0",
-				"edge.rate-limit.policies.partner.limit=" + PARTNER_LIMIT, "edge.rate-limit.policies.partner.window=1m",
-				"edge.rate-limit.policies.web.limit=10000", "edge.canary.web.uri=" + canary.baseUrl(),
-				"edge.canary.web.weight=20", "edge.canary.web.stable-weight=80",
+		List<String> properties = new ArrayList<>(List.of("edge.rate-limit.policies.partner.limit=" + PARTNER_LIMIT,
+				"edge.rate-limit.policies.partner.window=1m", "edge.rate-limit.policies.web.limit=10000",
+				"edge.canary.web.uri=" + canary.baseUrl(), "edge.canary.web.weight=20",
+				"edge.canary.web.stable-weight=80",
 				// exact counts: a slow Redis reply on a loaded machine must not make the
 				// edge fail open
 				"spring.data.redis.timeout=2s", "spring.data.redis.connect-timeout=2s"));
 		properties.addAll(List.of(extra));
-		// command-line arguments, so they win over application.yaml
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(EdgeGatewayApplication.class)
-			.run(properties.stream().map((property) -> "--" + property).toArray(String[]::new));
+		ConfigurableApplicationContext context = StandaloneGateway.start(properties.toArray(String[]::new));
+		gateways.add(context);
 		return context;
 	}
 
 	private static WebTestClient client(ConfigurableApplicationContext context) {
-		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + StandaloneGateway.port(context)).build();
 	}
 
 	private static int closedPort() throws Exception {

@@ -54,20 +54,31 @@ public class HttpsRedirectServer implements SmartLifecycle {
 	}
 
 	private Mono<Void> redirect(HttpServerRequest request, HttpServerResponse response, int httpsPort) {
+		String location;
+		try {
+			location = httpsLocation(request, httpsPort);
+		}
+		catch (IllegalArgumentException ex) {
+			// a Host or request target that is not a valid URL: nothing to redirect to
+			return response.status(HttpStatus.BAD_REQUEST.value()).header(HttpHeaders.CONTENT_LENGTH, "0").send();
+		}
+		return response.status(HttpStatus.PERMANENT_REDIRECT.value())
+			.header(HttpHeaders.LOCATION, location)
+			.header(HttpHeaders.CONTENT_LENGTH, "0")
+			.send();
+	}
+
+	private static String httpsLocation(HttpServerRequest request, int httpsPort) {
 		String host = UriComponentsBuilder
 			.fromUriString("http://" + request.requestHeaders().get(HttpHeaders.HOST, "localhost"))
 			.build()
 			.getHost();
-		String location = UriComponentsBuilder.fromUriString(request.uri())
+		return UriComponentsBuilder.fromUriString(request.uri())
 			.scheme("https")
 			.host(host)
 			.port((httpsPort != HTTPS_DEFAULT_PORT) ? httpsPort : -1)
 			.build(true)
 			.toUriString();
-		return response.status(HttpStatus.PERMANENT_REDIRECT.value())
-			.header(HttpHeaders.LOCATION, location)
-			.header(HttpHeaders.CONTENT_LENGTH, "0")
-			.send();
 	}
 
 	@Override

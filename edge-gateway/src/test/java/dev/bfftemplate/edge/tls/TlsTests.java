@@ -1,8 +1,10 @@
 package dev.bfftemplate.edge.tls;
 
+import java.io.IOException;
 import java.security.cert.X509Certificate;
 
 import dev.bfftemplate.edge.EdgeTestEnvironment;
+import dev.bfftemplate.edge.RawHttp;
 import dev.bfftemplate.edge.StandaloneGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +25,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static dev.bfftemplate.edge.EdgeTestEnvironment.WEB;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * TLS termination with the certificate generated at start, and the plain HTTP port that
@@ -37,6 +40,8 @@ class TlsTests {
 	private static WebTestClient plainRedirect;
 
 	private static int httpsPort;
+
+	private static int redirectPort;
 
 	@BeforeAll
 	static void startGateway() throws Exception {
@@ -54,9 +59,8 @@ class TlsTests {
 		https = WebTestClient.bindToServer(new ReactorClientHttpConnector(trustingGeneratedCertificate))
 			.baseUrl("https://localhost:" + httpsPort)
 			.build();
-		plainRedirect = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + gateway.getBean(HttpsRedirectServer.class).getPort())
-			.build();
+		redirectPort = gateway.getBean(HttpsRedirectServer.class).getPort();
+		plainRedirect = WebTestClient.bindToServer().baseUrl("http://localhost:" + redirectPort).build();
 	}
 
 	@AfterAll
@@ -96,6 +100,13 @@ class TlsTests {
 			.expectHeader()
 			.doesNotExist("Strict-Transport-Security");
 		WEB.verify(0, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void redirectPortRefusesAnInvalidHost() throws IOException {
+		String response = RawHttp.send(redirectPort, "GET /api/dashboard HTTP/1.1\r\nHost: bad host\r\n\r\n");
+		assertThat(RawHttp.status(response)).isEqualTo(400);
+		assertThat(response).doesNotContainIgnoringCase("Location:");
 	}
 
 }
