@@ -38,7 +38,9 @@ import org.springframework.test.context.ContextConfiguration;
 				"edge.http.max-request-body-size=1KB", "spring.data.redis.timeout=2s",
 				"spring.data.redis.connect-timeout=2s" })
 @ContextConfiguration(initializers = EdgeTestEnvironment.Initializer.class)
-@AutoConfigureWebTestClient
+// Generous: these tests assert behaviour, not speed, on build machines shared by several
+// JVMs.
+@AutoConfigureWebTestClient(timeout = "30s")
 @WithRealRedis
 public @interface EdgeGatewayTest {
 

@@ -150,7 +150,10 @@ class GatewayClusterTests {
 	}
 
 	private static WebTestClient client(ConfigurableApplicationContext context) {
-		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + StandaloneGateway.port(context)).build();
+		return WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + StandaloneGateway.port(context))
+			.responseTimeout(java.time.Duration.ofSeconds(30))
+			.build();
 	}
 
 	private static int closedPort() throws Exception {

@@ -40,6 +40,7 @@ class ManagementPortTests {
 	void readinessGroupIsUpOnTheManagementPort() {
 		WebTestClient.bindToServer()
 			.baseUrl("http://127.0.0.1:" + this.managementPort)
+			.responseTimeout(java.time.Duration.ofSeconds(30))
 			.build()
 			.get()
 			.uri("/actuator/health/readiness")

@@ -58,9 +58,13 @@ class TlsTests {
 		HttpClient trustingGeneratedCertificate = HttpClient.create().secure((spec) -> spec.sslContext(trust));
 		https = WebTestClient.bindToServer(new ReactorClientHttpConnector(trustingGeneratedCertificate))
 			.baseUrl("https://localhost:" + httpsPort)
+			.responseTimeout(java.time.Duration.ofSeconds(30))
 			.build();
 		redirectPort = gateway.getBean(HttpsRedirectServer.class).getPort();
-		plainRedirect = WebTestClient.bindToServer().baseUrl("http://localhost:" + redirectPort).build();
+		plainRedirect = WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + redirectPort)
+			.responseTimeout(java.time.Duration.ofSeconds(30))
+			.build();
 	}
 
 	@AfterAll
