@@ -28,9 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The web app in a real headless Chromium, against the real stack (demo services, demo
- * auth server, web BFF) started by the launcher on free ports: a person logs in, sees the
- * dashboard, places an order, sees a degraded marker when a service fails, and logs out;
- * the browser never holds a token.
+ * auth server, web BFF, edge) started by the launcher on free ports, through the edge: a
+ * person logs in, sees the dashboard, places an order, sees a degraded marker when a
+ * service fails, and logs out; the browser never holds a token.
  */
 class WebAppBrowserTests {
 
@@ -49,13 +49,16 @@ class WebAppBrowserTests {
 
 	@BeforeAll
 	static void startStackAndBrowser() {
-		int webBffPort = FreePorts.next();
-		webApp = "http://localhost:" + webBffPort;
+		// The browser sees one origin, the edge's, which routes the page, /bff/** and
+		// /api/** to the web BFF.
+		int edgePort = FreePorts.next();
+		webApp = "http://localhost:" + edgePort;
 		stack = DemoStack.builder(Path.of("").toAbsolutePath().getParent())
-			.only(List.of(StackApp.DEMO_SERVICES, StackApp.AUTH_SERVER, StackApp.WEB_BFF))
+			.only(List.of(StackApp.DEMO_SERVICES, StackApp.AUTH_SERVER, StackApp.WEB_BFF, StackApp.EDGE))
 			.ports(StackApp.DEMO_SERVICES, FreePorts.next(), FreePorts.next())
 			.ports(StackApp.AUTH_SERVER, FreePorts.next(), FreePorts.next())
-			.ports(StackApp.WEB_BFF, webBffPort, FreePorts.next())
+			.ports(StackApp.WEB_BFF, FreePorts.next(), FreePorts.next())
+			.ports(StackApp.EDGE, edgePort, FreePorts.next())
 			// The demo client only knows the default ports; this run's web app is
 			// elsewhere.
 			.arguments(StackApp.AUTH_SERVER,
