@@ -4,7 +4,8 @@
 # Compares /fanout (the starter) with /sequential (the naive peer) and with the slowest
 # stub called directly (the limit). Writes bench/results/fanout-<date>.md.
 #
-# Usage: bench/fanout/run.sh            (DURATION=20 WARMUP=10 to change the seconds)
+# Usage: bench/fanout/run.sh            (DURATION=20 WARMUP=10 to change the seconds,
+#                                        BFF_JAVA_OPTS="-XX:+UseParallelGC" for the BFF's JVM)
 # Needs: a JDK 17+, wrk (apt-get install wrk), curl; run from anywhere in the checkout.
 set -euo pipefail
 
@@ -57,7 +58,9 @@ PIDS+=($!)
 wait_for "http://127.0.0.1:${STUB_PORTS[3]}/item"
 
 echo "Starting the BFF on port $BFF_PORT"
-BENCH_BFF_PORT="$BFF_PORT" java -Xms512m -Xmx512m -Xlog:gc:file="$LOGS/gc.log" -cp "$CLASSPATH" \
+# BFF_JAVA_OPTS adds JVM options to the BFF only, e.g. BFF_JAVA_OPTS=-XX:+UseParallelGC
+# shellcheck disable=SC2086
+BENCH_BFF_PORT="$BFF_PORT" java -Xms512m -Xmx512m ${BFF_JAVA_OPTS:-} -Xlog:gc:file="$LOGS/gc.log" -cp "$CLASSPATH" \
 	dev.bfftemplate.bench.fanout.FanOutBenchApplication >"$LOGS/bff.log" 2>&1 &
 PIDS+=($!)
 wait_for "http://127.0.0.1:$BFF_PORT/fanout"
@@ -94,7 +97,7 @@ run_wrk() {
 {
 	echo "# Fan-out benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
 	echo
-	echo "A BFF on shared-bff-starter (one JVM, -Xmx512m) in front of four stub downstreams"
+	echo "A BFF on shared-bff-starter (one JVM, -Xmx512m${BFF_JAVA_OPTS:+ $BFF_JAVA_OPTS}) in front of four stub downstreams"
 	echo "(one JVM, Reactor Netty) answering after ${STUB_DELAYS[*]} ms, all on loopback, driven by"
 	echo "wrk for ${DURATION}s per row after a ${WARMUP}s warm-up. \`/fanout\` makes the four calls through"
 	echo "the starter (breaker, bulkhead, retry filter, timeout, metrics, tracing at 10% sampling);"
@@ -120,7 +123,7 @@ run_wrk() {
 	done
 	echo
 	echo "- Load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
-	echo "- BFF garbage collection during the whole run (G1, 512 MB heap): $(awk '/Pause/ {
+	echo "- BFF garbage collection during the whole run (${BFF_JAVA_OPTS:-G1 by default}, 512 MB heap): $(awk '/Pause/ {
 		sub(/ms$/, "", $NF); v = $NF + 0; n++; total += v; if (v > max) max = v }
 		END { printf "%d pauses, mean %.1f ms, max %.1f ms", n, (n ? total / n : 0), max }' "$LOGS/gc.log")"
 	echo
