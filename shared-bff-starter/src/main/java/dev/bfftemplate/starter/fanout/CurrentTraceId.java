@@ -9,14 +9,21 @@ import reactor.util.context.ContextView;
 
 /**
  * Reads the trace id of the server request from the Reactor context, where WebFlux keeps
- * the request's observation: thread locals do not follow a reactive request.
+ * the request's observation: thread locals do not follow a reactive request. Problems
+ * written outside the fan-out (security filters, for example) use it to carry the same
+ * {@code traceId} as the starter's own problems.
  */
-final class CurrentTraceId {
+public final class CurrentTraceId {
 
 	private CurrentTraceId() {
 	}
 
-	static @Nullable String from(ContextView context) {
+	/**
+	 * The trace id of the request whose Reactor context this is.
+	 * @param context the Reactor context of the request
+	 * @return the trace id, or {@code null} when the request is not traced
+	 */
+	public static @Nullable String from(ContextView context) {
 		Observation observation = context.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
 		if (observation == null) {
 			return null;

@@ -3,6 +3,7 @@ package dev.bfftemplate.web.problem;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.bfftemplate.starter.fanout.CurrentTraceId;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.buffer.DataBuffer;
@@ -46,7 +47,13 @@ public class ProblemResponses {
 		ServerHttpResponse response = exchange.getResponse();
 		response.setStatusCode(status);
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		return Mono.fromCallable(() -> this.jsonMapper.writeValueAsBytes(problem)).flatMap((bytes) -> {
+		return Mono.deferContextual((context) -> {
+			String traceId = CurrentTraceId.from(context);
+			if (traceId != null) {
+				problem.put("traceId", traceId);
+			}
+			return Mono.fromCallable(() -> this.jsonMapper.writeValueAsBytes(problem));
+		}).flatMap((bytes) -> {
 			DataBuffer buffer = response.bufferFactory().wrap(bytes);
 			return response.writeWith(Mono.just(buffer));
 		});

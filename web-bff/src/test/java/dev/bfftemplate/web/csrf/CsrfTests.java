@@ -10,6 +10,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 @WebBffTest
 class CsrfTests {
 
@@ -35,7 +37,9 @@ class CsrfTests {
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
 			.jsonPath("$.type")
-			.isEqualTo("/problems/csrf-header-missing");
+			.isEqualTo("/problems/csrf-header-missing")
+			.jsonPath("$.traceId")
+			.value((String traceId) -> assertThat(traceId).matches("[0-9a-f]{32}"));
 		browser.fromApp(HttpMethod.GET, "/bff/user").exchange().expectStatus().isOk();
 	}
 
