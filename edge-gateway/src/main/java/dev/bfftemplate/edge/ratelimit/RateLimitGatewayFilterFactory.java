@@ -6,6 +6,7 @@ import java.util.Optional;
 import dev.bfftemplate.edge.ratelimit.RateLimitProperties.Policy;
 import dev.bfftemplate.edge.ratelimit.RateLimitProperties.StoreFailureMode;
 import dev.bfftemplate.edge.ratelimit.WindowCounter.WindowCount;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -67,39 +68,55 @@ class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<RateLim
 					"No rate limit policy '" + name + "': configure edge.rate-limit.policies." + name);
 		}
 		RateLimitHeaders headers = new RateLimitHeaders(name, policy);
+		// Meters are looked up once per route, not on every request.
+		Decisions decisions = new Decisions(this.meterRegistry, name);
 		return (exchange, chain) -> this.keyResolver.resolve(exchange)
 			.flatMap((key) -> this.counter.increment(name + ":" + key, policy.window()))
 			.map(Optional::of)
-			.onErrorResume((ex) -> onStoreFailure(name, ex))
+			.onErrorResume((ex) -> onStoreFailure(name, decisions, ex))
 			.flatMap((count) -> {
 				if (count.isEmpty()) {
 					return chain.filter(exchange);
 				}
 				WindowCount window = count.get();
 				if (window.count() > policy.limit()) {
-					record(name, "rejected");
+					decisions.rejected().increment();
 					return Mono.error(new RateLimitExceededException(headers, window.resetsIn()));
 				}
-				record(name, "allowed");
+				decisions.allowed().increment();
 				headers.writeTo(exchange.getResponse().getHeaders(), policy.limit() - window.count(),
 						window.resetsIn());
 				return chain.filter(exchange);
 			});
 	}
 
-	private Mono<Optional<WindowCount>> onStoreFailure(String policy, Throwable ex) {
+	private Mono<Optional<WindowCount>> onStoreFailure(String policy, Decisions decisions, Throwable ex) {
 		if (this.properties.onStoreFailure() == StoreFailureMode.REJECT) {
 			logger.warn("Rate limit store failed, refusing the request (policy " + policy + "): " + ex);
-			record(policy, "store-failure-rejected");
+			decisions.storeFailureRejected().increment();
 			return Mono.error(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, null, ex));
 		}
 		logger.warn("Rate limit store failed, letting the request through unlimited (policy " + policy + "): " + ex);
-		record(policy, "store-failure-allowed");
+		decisions.storeFailureAllowed().increment();
 		return Mono.just(Optional.empty());
 	}
 
-	private void record(String policy, String outcome) {
-		this.meterRegistry.counter(METRIC, "policy", policy, "outcome", outcome).increment();
+	/**
+	 * The decision counters of one policy.
+	 */
+	private record Decisions(Counter allowed, Counter rejected, Counter storeFailureAllowed,
+			Counter storeFailureRejected) {
+
+		Decisions(MeterRegistry registry, String policy) {
+			this(counter(registry, policy, "allowed"), counter(registry, policy, "rejected"),
+					counter(registry, policy, "store-failure-allowed"),
+					counter(registry, policy, "store-failure-rejected"));
+		}
+
+		private static Counter counter(MeterRegistry registry, String policy, String outcome) {
+			return registry.counter(METRIC, "policy", policy, "outcome", outcome);
+		}
+
 	}
 
 	/**
