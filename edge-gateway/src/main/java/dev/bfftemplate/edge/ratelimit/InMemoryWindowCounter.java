@@ -24,9 +24,14 @@ class InMemoryWindowCounter implements WindowCounter {
 	@Override
 	public Mono<WindowCount> increment(String key, Duration window) {
 		long now = System.nanoTime();
-		Window current = this.windows.asMap()
-			.compute(key, (k, existing) -> (existing == null || existing.endsBefore(now))
-					? new Window(now + window.toNanos()) : existing);
+		// a plain read while the window is current; the atomic replace only once per
+		// window
+		Window current = this.windows.getIfPresent(key);
+		if (current == null || current.endsBefore(now)) {
+			current = this.windows.asMap()
+				.compute(key, (k, existing) -> (existing == null || existing.endsBefore(now))
+						? new Window(now + window.toNanos()) : existing);
+		}
 		long count = current.count.incrementAndGet();
 		return Mono.just(new WindowCount(count, Duration.ofNanos(Math.max(0, current.end - now))));
 	}

@@ -9,6 +9,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -63,6 +64,17 @@ class EdgeSecurityConfiguration {
 			.cors(Customizer.withDefaults())
 			// caching is decided by the BFFs (ETag/304), not overridden here
 			.headers((headers) -> headers.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable));
+	}
+
+	/**
+	 * Spring Security observes every filter of every chain and every authorization by
+	 * default: at the edge that is several observations (timers, and spans when tracing)
+	 * on each request, while the request's own observation and the gateway's upstream
+	 * observation already cover it.
+	 */
+	@Bean
+	SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	@Bean

@@ -5,6 +5,9 @@ import java.util.List;
 
 import dev.bfftemplate.edge.EdgeGatewayTest;
 import dev.bfftemplate.edge.EdgeTestEnvironment;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +30,9 @@ class EdgeSecurityTests {
 
 	@Autowired
 	WebTestClient client;
+
+	@Autowired
+	MeterRegistry meterRegistry;
 
 	@BeforeEach
 	void stubBffs() {
@@ -143,6 +149,21 @@ class EdgeSecurityTests {
 			// HSTS is only sent over TLS (see TlsTests)
 			.expectHeader()
 			.doesNotExist("Strict-Transport-Security");
+	}
+
+	@Test
+	void securityFiltersAreNotObservedOneByOne() {
+		long before = serverRequestsObserved();
+		this.client.get().uri("/api/dashboard").exchange().expectStatus().isOk();
+		callMobile(ISSUER.token().audience("mobile-bff").build()).expectStatus().isOk();
+		// the request observation stops last, after the security filters' ones would have
+		Awaitility.await().until(() -> serverRequestsObserved() >= before + 2);
+		assertThat(this.meterRegistry.find("spring.security.filterchains").meters()).isEmpty();
+		assertThat(this.meterRegistry.find("spring.security.authorizations").meters()).isEmpty();
+	}
+
+	private long serverRequestsObserved() {
+		return this.meterRegistry.find("http.server.requests").timers().stream().mapToLong(Timer::count).sum();
 	}
 
 	private WebTestClient.ResponseSpec callMobile(String token) {
