@@ -11,19 +11,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
-WARMUP=${WARMUP:-45s}
-DURATION=${DURATION:-15s}
-THREADS=${THREADS:-2}
-CONNECTIONS=${CONNECTIONS:-32}
-UPSTREAM_PORT=18090
-NGINX_PROXY_PORT=18091
-GW_PORT=18092
 WORK=$(mktemp -d)
 OUT_DIR=${OUT_DIR:-$WORK/out}
-mkdir -p "$OUT_DIR" "$WORK/tmp"
+mkdir -p "$OUT_DIR"
 PIDS=()
 cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$WORK/tmp"; }
 trap cleanup EXIT
+DURATION=${DURATION:-15s}
+. bench/edge/common.sh
 
 EDGE_JAR=${EDGE_JAR:-}
 if [ -z "$EDGE_JAR" ]; then
@@ -38,50 +33,10 @@ if [ ! -f "$BARE_JAR" ]; then
   ./mvnw -B -ntp -q -f "$WORK/bare/pom.xml" package -DskipTests
 fi
 
-cat > "$WORK/nginx.conf" <<CONF
-worker_processes 1;
-pid $WORK/nginx.pid;
-error_log $WORK/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path $WORK/tmp; proxy_temp_path $WORK/tmp; fastcgi_temp_path $WORK/tmp;
-  uwsgi_temp_path $WORK/tmp; scgi_temp_path $WORK/tmp;
-  upstream backend { server 127.0.0.1:$UPSTREAM_PORT; keepalive 64; }
-  server { listen 127.0.0.1:$UPSTREAM_PORT; location / { default_type application/json; return 200 '{"id":1,"name":"bench","price":9.99}'; } }
-  server { listen 127.0.0.1:$NGINX_PROXY_PORT;
-    location / { proxy_pass http://backend/; proxy_http_version 1.1; proxy_set_header Connection ""; } }
-}
-CONF
-/usr/sbin/nginx -c "$WORK/nginx.conf" -g 'daemon off;' &
-NGINX_PID=$!
-PIDS+=($NGINX_PID)
-sleep 1
-
-TICKS=$(getconf CLK_TCK)
-# Sum of utime+stime of a process and its children (nginx master + worker), in clock ticks.
-cpu_ticks() {
-  local total=0 p
-  for p in "$@"; do
-    [ -r "/proc/$p/stat" ] && total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat")))
-  done
-  echo $total
-}
-nginx_pids() { echo "$NGINX_PID $(pgrep -P "$NGINX_PID" | tr '\n' ' ')"; }
-
-# measure <name> <url> <pid...>: warm-up, then a measured wrk run with CPU deltas of the given pids.
-measure() {
-  local name=$1 url=$2; shift 2
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$url" > /dev/null
-  local before after
-  before=$(cpu_ticks "$@")
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$url" > "$OUT_DIR/$name.txt"
-  after=$(cpu_ticks "$@")
-  echo $((after - before)) > "$OUT_DIR/$name.cpu"
-}
+start_nginx
 
 # The edge's bench settings: upstream = nginx, rate limit out of the way, actuator on a random port.
-EDGE_BASE=(--server.port=$GW_PORT --management.server.port=0 --edge.upstreams.web-bff=http://127.0.0.1:$UPSTREAM_PORT
+EDGE_BASE=(--management.server.port=0 --edge.upstreams.web-bff=http://127.0.0.1:$UPSTREAM_PORT
   --edge.rate-limit.policies.web.limit=100000000)
 # One web route, replacing the whole route list (lists from a higher property source replace, not merge).
 route_with() { # filters...
@@ -119,34 +74,26 @@ SELECTED=("$@")
 selected() { [ ${#SELECTED[@]} -eq 0 ] && return 0; local s; for s in "${SELECTED[@]}"; do [ "$s" = "$1" ] && return 0; done; return 1; }
 
 NAMES=()
-if selected direct; then measure direct "http://127.0.0.1:$UPSTREAM_PORT/item" $(nginx_pids); NAMES+=(direct); fi
-if selected nginx; then measure nginx "http://127.0.0.1:$NGINX_PROXY_PORT/item" $(nginx_pids); NAMES+=(nginx); fi
+if selected direct; then measure direct "http://127.0.0.1:$UPSTREAM_PORT/item" "$WARMUP" "$CONNECTIONS" "$DURATION" $(nginx_pids); NAMES+=(direct); fi
+if selected nginx; then measure nginx "http://127.0.0.1:$NGINX_PROXY_PORT/item" "$WARMUP" "$CONNECTIONS" "$DURATION" $(nginx_pids); NAMES+=(nginx); fi
 for v in "${VARIANTS[@]}"; do
   IFS='|' read -r name jar jvm args <<< "$v"
   selected "$name" || continue
   # shellcheck disable=SC2086
-  java -Xmx512m $jvm -jar "$jar" ${EDGE_BASE[*]} $args > "$OUT_DIR/$name.log" 2>&1 &
-  pid=$!
-  PIDS+=($pid)
-  ok=
-  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$GW_PORT/item" > /dev/null && { ok=1; break; }; sleep 1; done
-  if [ -z "$ok" ]; then echo "$name: no 200 from the gateway, skipped (see $OUT_DIR/$name.log)" >&2; kill $pid; wait $pid 2>/dev/null || true; continue; fi
-  measure "$name" "http://127.0.0.1:$GW_PORT/item" $pid
-  kill $pid; wait $pid 2>/dev/null || true
+  if ! start_gateway "$OUT_DIR/$name.log" "$jar" "$jvm" ${EDGE_BASE[*]} $args; then
+    echo "$name: no 200 from the gateway, skipped (see $OUT_DIR/$name.log)" >&2; stop_gateway; continue
+  fi
+  measure "$name" "http://127.0.0.1:$GW_PORT/item" "$WARMUP" "$CONNECTIONS" "$DURATION" "$GW_PID"
+  stop_gateway
   NAMES+=("$name")
 done
 
-rps() { awk '/Requests\/sec/ {print $2}' "$OUT_DIR/$1.txt"; }
-reqs() { awk '/requests in/ {print $1}' "$OUT_DIR/$1.txt"; }
-pct() { awk -v p="$2%" '$1==p {print $2}' "$OUT_DIR/$1.txt"; }
-to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us/,"",v); print v/1000 } else if (v ~ /ms$/) { sub(/ms/,"",v); print v } else { sub(/s/,"",v); print v*1000 } }'; }
 NGINX_RPS=$( [ -f "$OUT_DIR/nginx.txt" ] && rps nginx || echo "")
 echo "| Variant | Requests/s | p50 | p99 | CPU ms/request (process under test) | Requests/s ÷ nginx |"
 echo "|---|---|---|---|---|---|"
 for name in "${NAMES[@]}"; do
-  cpu=$(awk -v t="$(cat "$OUT_DIR/$name.cpu")" -v r="$(reqs "$name")" -v hz="$TICKS" 'BEGIN{printf "%.3f", t*1000/hz/r}')
-  ratio=$( [ -n "$NGINX_RPS" ] && awk -v a="$(rps "$name")" -v b="$NGINX_RPS" 'BEGIN{printf "%.2f", a/b}' || echo "-")
-  echo "| $name | $(rps "$name") | $(to_ms "$(pct "$name" 50)") ms | $(to_ms "$(pct "$name" 99)") ms | $cpu | $ratio |"
+  r=$( [ -n "$NGINX_RPS" ] && ratio "$(rps "$name")" "$NGINX_RPS" || echo "-")
+  echo "| $name | $(rps "$name") | $(pct "$name" 50) ms | $(pct "$name" 99) ms | $(cpu_ms "$name") | $r |"
 done
 echo
 echo "Raw wrk output and gateway logs: $OUT_DIR"
