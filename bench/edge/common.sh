@@ -14,8 +14,20 @@ WARMUP=${WARMUP:-45s}
 DURATION=${DURATION:-20s}
 TICKS=$(getconf CLK_TCK)
 
+# require_free_ports <port...>: stops the run when something already listens there (it would be measured instead).
+require_free_ports() {
+  local port
+  for port in "$@"; do
+    if (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null; then
+      echo "port $port is in use: stop what listens there (ss -ltnp) or set another port" >&2
+      exit 1
+    fi
+  done
+}
+
 # nginx with one worker: the upstream (a fixed 38-byte JSON) and a plain keep-alive reverse proxy to it.
 start_nginx() {
+  require_free_ports "$UPSTREAM_PORT" "$NGINX_PROXY_PORT" "$GW_PORT"
   mkdir -p "$WORK/tmp"
   cat > "$WORK/nginx.conf" <<CONF
 worker_processes 1;

@@ -7,7 +7,7 @@
 #   - one connection (wrk -c1): latency without queueing, so "added p50" is what the proxy adds to a request
 #     rather than the wait in a saturated box's queues (at 32 connections p50 ~ 32 / throughput, Little's law).
 # Writes bench/results/edge-<date>-<time>.md.
-# Usage: bench/edge/run.sh   (from the repository root; needs wrk, nginx, a JDK)
+# Usage: bench/edge/run.sh   (from the repository root; needs wrk, nginx, redis-server, a JDK)
 #   EDGE_JAVA_OPTS  JVM flags for the edge (and the bare gateway), e.g. -XX:+UseParallelGC
 #   WARMUP, DURATION, LATENCY_DURATION, THREADS, CONNECTIONS
 set -euo pipefail
@@ -49,8 +49,24 @@ start_gateway "$WORK/edge.log" "$WORK/edge.jar" "$EDGE_JAVA_OPTS" --management.s
 curl -sf -D - -o /dev/null "http://127.0.0.1:$GW_PORT/item" > "$OUT_DIR/edge-headers.txt"
 both_loads edge "http://127.0.0.1:$GW_PORT/item" "$WARMUP" "$GW_PID"
 stop_gateway
+# The same edge with its production rate limiter: counted in Redis (one EVALSHA per request), as several edge
+# instances would share it.
+REDIS_PORT=${REDIS_PORT:-18093}
+require_free_ports "$REDIS_PORT"
+redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize no > "$WORK/redis.log" 2>&1 &
+REDIS_PID=$!
+PIDS+=("$REDIS_PID")
+for _ in $(seq 1 20); do [ "$(redis-cli -p "$REDIS_PORT" ping 2> /dev/null)" = PONG ] && break; sleep 0.5; done
+[ "$(redis-cli -p "$REDIS_PORT" ping 2> /dev/null)" = PONG ] || { echo "redis-server did not start" >&2; cat "$WORK/redis.log" >&2; exit 1; }
+start_gateway "$WORK/edge-redis.log" "$WORK/edge.jar" "$EDGE_JAVA_OPTS" --management.server.port=0 \
+  --edge.upstreams.web-bff="http://127.0.0.1:$UPSTREAM_PORT" --edge.rate-limit.policies.web.limit=100000000 \
+  --spring.data.redis.url="redis://127.0.0.1:$REDIS_PORT" --logging.level.root=warn || { cat "$WORK/edge-redis.log" >&2; exit 1; }
+both_loads edge-redis "http://127.0.0.1:$GW_PORT/item" "$WARMUP" "$GW_PID" "$REDIS_PID"
+stop_gateway
+grep -q "in memory" "$WORK/edge-redis.log" && { echo "edge-redis counted in memory, not in Redis" >&2; exit 1; }
+STORE_FAILURES=$(grep -c "Rate limit store failed" "$WORK/edge-redis.log" || true)
 
-NAMES=(direct nginx bare-scg edge)
+NAMES=(direct nginx bare-scg edge edge-redis)
 STAMP=$(date -u +%Y-%m-%d-%H%M)
 OUT="$ROOT/bench/results/edge-$STAMP.md"
 {
@@ -63,7 +79,8 @@ OUT="$ROOT/bench/results/edge-$STAMP.md"
   echo "Paths: **direct** = the nginx upstream (a fixed 38-byte JSON); **nginx** = nginx as a keep-alive reverse proxy"
   echo "(1 worker); **bare-scg** = Spring Cloud Gateway with one route and nothing else (\`bench/edge/bare-scg\`: the"
   echo "framework's floor); **edge** = edge-gateway as shipped (rate limit counted in memory, circuit breaker, security"
-  echo "chain with firewall/CORS/headers, trace and hygiene filters, observations), pointed at the upstream."
+  echo "chain with firewall/CORS/headers, trace and hygiene filters, observations), pointed at the upstream;"
+  echo "**edge-redis** = the same with the rate limit counted in a local redis-server (CPU: the edge JVM + Redis)."
   echo
   echo "## Saturating load: wrk -t$THREADS -c$CONNECTIONS -d$DURATION (gateways after a $WARMUP warm-up)"
   echo
@@ -90,6 +107,8 @@ OUT="$ROOT/bench/results/edge-$STAMP.md"
   echo "  $(minus "$(pct edge 50)" "$(pct direct 50)") ms at $CONNECTIONS connections (queueing on a saturated box)."
   echo "- Edge throughput: **$(ratio "$(rps edge)" "$(rps nginx)") x nginx**; the bare framework: $(ratio "$(rps bare-scg)" "$(rps nginx)") x nginx;"
   echo "  edge ÷ bare SCG: $(ratio "$(rps edge)" "$(rps bare-scg)") (CPU per request: $(ratio "$(cpu_ms edge)" "$(cpu_ms bare-scg)") x the bare gateway's)."
+  echo "- With the rate limit counted in Redis: $(ratio "$(rps edge-redis)" "$(rps nginx)") x nginx, added p50 $(minus "$(pct edge-redis-c1 50)" "$(pct direct-c1 50)") ms at one connection."
+  echo "- Redis failures the edge-redis run let through unlimited (logged): $STORE_FAILURES."
   for name in "${NAMES[@]}"; do
     e=$(errors $name; errors $name-c1)
     [ -n "$e" ] && echo "- Errors on $name: $e"

@@ -1,5 +1,8 @@
 package dev.bfftemplate.edge.ratelimit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -15,9 +18,11 @@ import org.springframework.data.redis.core.script.RedisScript;
  */
 class RedisWindowCounter implements WindowCounter {
 
+	// Read once, as text: a script built from a Resource re-checks the file's (here: the
+	// jar
+	// entry's) last-modified time on every call to know whether its SHA-1 is still valid.
 	@SuppressWarnings("rawtypes")
-	private static final RedisScript<List> SCRIPT = RedisScript.of(new ClassPathResource("ratelimit/fixed-window.lua"),
-			List.class);
+	private static final RedisScript<List> SCRIPT = RedisScript.of(read("ratelimit/fixed-window.lua"), List.class);
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -34,6 +39,15 @@ class RedisWindowCounter implements WindowCounter {
 			.next()
 			.map((result) -> new WindowCount(((Number) result.get(0)).longValue(),
 					Duration.ofMillis(((Number) result.get(1)).longValue())));
+	}
+
+	private static String read(String location) {
+		try {
+			return new ClassPathResource(location).getContentAsString(StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the rate limit script " + location, ex);
+		}
 	}
 
 }
