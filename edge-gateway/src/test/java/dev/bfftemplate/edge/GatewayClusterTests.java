@@ -1,9 +1,14 @@
 package dev.bfftemplate.edge;
 
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import dev.bfftemplate.test.redis.RealRedis;
 import dev.bfftemplate.test.redis.RedisEndpoint;
@@ -29,12 +34,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Several gateway instances started as separate applications: two sharing one real Redis,
- * one whose Redis is down. No proxy is trusted here, and the web route has a 20% canary.
+ * one whose Redis is down, one whose Redis accepts connections and never answers. No
+ * proxy is trusted here, and the web route has a 20% canary.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GatewayClusterTests {
 
 	private static final int PARTNER_LIMIT = 5;
+
+	private static final Duration SILENT_REDIS_TIMEOUT = Duration.ofSeconds(6);
 
 	private static final List<ConfigurableApplicationContext> gateways = new ArrayList<>();
 
@@ -46,6 +54,10 @@ class GatewayClusterTests {
 
 	private static WebTestClient redisDown;
 
+	private static ServerSocket silentRedis;
+
+	private static WebTestClient redisSilent;
+
 	@BeforeAll
 	static void startGateways() throws Exception {
 		canary = new WireMockCanary();
@@ -55,12 +67,20 @@ class GatewayClusterTests {
 		first = client(start(redisUrl, keyPrefix));
 		second = client(start(redisUrl, keyPrefix));
 		redisDown = client(start("spring.data.redis.url=redis://127.0.0.1:" + closedPort()));
+		// accepts connections (the kernel does, into the backlog) and never answers
+		silentRedis = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+		redisSilent = client(start("spring.data.redis.url=redis://127.0.0.1:" + silentRedis.getLocalPort(),
+				"spring.data.redis.timeout=" + SILENT_REDIS_TIMEOUT.toMillis() + "ms"))
+			.mutate()
+			.responseTimeout(SILENT_REDIS_TIMEOUT.dividedBy(2))
+			.build();
 	}
 
 	@AfterAll
-	static void stopGateways() {
+	static void stopGateways() throws Exception {
 		gateways.forEach(ConfigurableApplicationContext::close);
 		canary.stop();
+		silentRedis.close();
 	}
 
 	@BeforeEach
@@ -119,6 +139,16 @@ class GatewayClusterTests {
 	}
 
 	@Test
+	void redisThatNeverAnswersDoesNotHoldUpRequests() {
+		// Opening the connection on a request would block its event loop until the Redis
+		// timeout, longer than this client waits: the edge must answer without Redis.
+		for (int i = 0; i < 2 * PARTNER_LIMIT; i++) {
+			callPartner(redisSilent, "any").expectStatus().isOk();
+		}
+		assertThat(PARTNER.findAll(anyRequestedFor(anyUrl()))).hasSize(2 * PARTNER_LIMIT);
+	}
+
+	@Test
 	void canaryTakesItsShareOfWebTraffic() {
 		int requests = 300;
 		for (int i = 0; i < requests; i++) {
@@ -136,15 +166,26 @@ class GatewayClusterTests {
 	}
 
 	private static ConfigurableApplicationContext start(String... extra) {
-		List<String> properties = new ArrayList<>(List.of("edge.rate-limit.policies.partner.limit=" + PARTNER_LIMIT,
-				"edge.rate-limit.policies.partner.window=1m", "edge.rate-limit.policies.web.limit=10000",
-				"edge.canary.web.uri=" + canary.baseUrl(), "edge.canary.web.weight=20",
-				"edge.canary.web.stable-weight=80",
-				// exact counts: a slow Redis reply on a loaded machine must not make the
-				// edge fail open
-				"spring.data.redis.timeout=2s", "spring.data.redis.connect-timeout=2s"));
-		properties.addAll(List.of(extra));
-		ConfigurableApplicationContext context = StandaloneGateway.start(properties.toArray(String[]::new));
+		Map<String, String> properties = new LinkedHashMap<>();
+		Stream
+			.of("edge.rate-limit.policies.partner.limit=" + PARTNER_LIMIT, "edge.rate-limit.policies.partner.window=1m",
+					"edge.rate-limit.policies.web.limit=10000", "edge.canary.web.uri=" + canary.baseUrl(),
+					"edge.canary.web.weight=20", "edge.canary.web.stable-weight=80",
+					// exact counts: a slow Redis reply on a loaded machine must not make
+					// the
+					// edge fail open
+					"spring.data.redis.timeout=2s", "spring.data.redis.connect-timeout=2s")
+			.map((property) -> property.split("=", 2))
+			.forEach((property) -> properties.put(property[0], property[1]));
+		// extra properties replace the defaults above (a repeated argument would be a
+		// list)
+		Stream.of(extra)
+			.map((property) -> property.split("=", 2))
+			.forEach((property) -> properties.put(property[0], property[1]));
+		ConfigurableApplicationContext context = StandaloneGateway.start(properties.entrySet()
+			.stream()
+			.map((property) -> property.getKey() + "=" + property.getValue())
+			.toArray(String[]::new));
 		gateways.add(context);
 		return context;
 	}

@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /**
@@ -25,9 +26,10 @@ class RateLimitConfiguration {
 
 	@Bean
 	@Conditional(RedisConfiguredCondition.class)
-	WindowCounter redisWindowCounter(ReactiveStringRedisTemplate redis, RateLimitProperties properties) {
+	RedisWindowCounter redisWindowCounter(ReactiveStringRedisTemplate redis,
+			ReactiveRedisConnectionFactory connectionFactory, RateLimitProperties properties) {
 		logger.info("Rate limits are counted in Redis, shared by every edge instance");
-		return new RedisWindowCounter(redis, properties.keyPrefix());
+		return new RedisWindowCounter(redis, connectionFactory, properties.keyPrefix(), properties.reconnectInterval());
 	}
 
 	@Bean

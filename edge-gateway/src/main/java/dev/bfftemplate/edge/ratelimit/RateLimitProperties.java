@@ -17,13 +17,15 @@ import org.springframework.validation.annotation.Validated;
  * @param onStoreFailure what to do when the shared counter store (Redis) fails
  * @param apiKeyHeader the request header carrying a partner's API key
  * @param keyPrefix the prefix of every counter key in Redis
+ * @param reconnectInterval how often to try again when the first connection to Redis
+ * failed (once connected, Lettuce reconnects by itself)
  * @param policies the named policies
  */
 @ConfigurationProperties("edge.rate-limit")
 @Validated
 public record RateLimitProperties(@DefaultValue("allow") StoreFailureMode onStoreFailure,
 		@DefaultValue("X-API-Key") String apiKeyHeader, @DefaultValue("edge:rate-limit:") String keyPrefix,
-		@DefaultValue Map<String, @Valid Policy> policies) {
+		@DefaultValue("1s") Duration reconnectInterval, @DefaultValue Map<String, @Valid Policy> policies) {
 
 	/**
 	 * One rate limit: at most {@code limit} requests per client in each {@code window}.
