@@ -1,0 +1,27 @@
+package dev.bfftemplate.edge;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import reactor.blockhound.BlockingOperationError;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
+
+/**
+ * Every edge test runs with BlockHound (blockhound-junit-platform, see the pom): this
+ * proves it is on, so that a blocking call on an event loop anywhere in the other tests
+ * fails them.
+ */
+class BlockingCallsTests {
+
+	@Test
+	void blockingOnANonBlockingThreadFails() {
+		Mono<Integer> blocking = Mono.fromCallable(() -> {
+			Thread.sleep(1);
+			return 1;
+		}).subscribeOn(Schedulers.parallel());
+		StepVerifier.create(blocking).expectError(BlockingOperationError.class).verify(Duration.ofSeconds(10));
+	}
+
+}
