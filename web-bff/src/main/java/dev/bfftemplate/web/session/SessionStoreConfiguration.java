@@ -12,9 +12,11 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.serializer.JdkSerializationRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializer;
@@ -57,6 +59,30 @@ class SessionStoreConfiguration {
 		@ConditionalOnMissingBean
 		OidcSessionIndex oidcSessionIndex(ReactiveStringRedisTemplate redis, WebBffSessionProperties properties) {
 			return new RedisOidcSessionIndex(redis, properties);
+		}
+
+		/**
+		 * Spring Data Redis opens its shared connection on first use, synchronously: on
+		 * an event loop that stalls every request the loop serves while it connects
+		 * (spring-data-redis#2289), and with Redis unreachable every session access would
+		 * try again. Sessions cannot work without Redis, so the connection is opened at
+		 * start, and web-bff refuses to start when Redis cannot be reached. Once open,
+		 * Lettuce reconnects it by itself.
+		 * @return the post-processor that makes the connection factory connect at start
+		 */
+		@Bean
+		static BeanPostProcessor redisConnectionAtStart() {
+			return new BeanPostProcessor() {
+
+				@Override
+				public Object postProcessBeforeInitialization(Object bean, String beanName) {
+					if (bean instanceof LettuceConnectionFactory factory) {
+						factory.setEagerInitialization(true);
+					}
+					return bean;
+				}
+
+			};
 		}
 
 	}

@@ -1,7 +1,13 @@
 package dev.bfftemplate.web.session;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.UUID;
+
 import dev.bfftemplate.test.redis.RedisEndpoint;
 import dev.bfftemplate.test.redis.WithRealRedis;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class SessionStoreConfigurationTests {
 
+	private static final String KEY = "web-bff.session.encryption-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+
 	private final ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner()
 		.withConfiguration(
 				AutoConfigurations.of(DataRedisAutoConfiguration.class, DataRedisReactiveAutoConfiguration.class,
@@ -45,15 +53,13 @@ class SessionStoreConfigurationTests {
 
 	@Test
 	void withRedisSessionsAreStoredThereEncrypted(RedisEndpoint redis) {
-		this.runner.withPropertyValues(redisProperties(redis))
-			.withPropertyValues("web-bff.session.encryption-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=")
-			.run((context) -> {
-				assertThat(context).getBean(ReactiveSessionRepository.class)
-					.isInstanceOf(ReactiveRedisSessionRepository.class);
-				assertThat(context).getBean("springSessionDefaultRedisSerializer", RedisSerializer.class)
-					.isInstanceOf(EncryptingRedisSerializer.class);
-				assertThat(context).getBean(OidcSessionIndex.class).isInstanceOf(RedisOidcSessionIndex.class);
-			});
+		this.runner.withPropertyValues(redisProperties(redis)).withPropertyValues(KEY).run((context) -> {
+			assertThat(context).getBean(ReactiveSessionRepository.class)
+				.isInstanceOf(ReactiveRedisSessionRepository.class);
+			assertThat(context).getBean("springSessionDefaultRedisSerializer", RedisSerializer.class)
+				.isInstanceOf(EncryptingRedisSerializer.class);
+			assertThat(context).getBean(OidcSessionIndex.class).isInstanceOf(RedisOidcSessionIndex.class);
+		});
 	}
 
 	@Test
@@ -63,6 +69,41 @@ class SessionStoreConfigurationTests {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("web-bff.session.encryption-key is required"));
+	}
+
+	@Test
+	void withRedisTheConnectionIsOpenBeforeTheFirstRequest(RedisEndpoint redis) {
+		String clientName = "web-bff-" + UUID.randomUUID();
+		this.runner.withPropertyValues(redisProperties(redis))
+			.withPropertyValues(KEY, "spring.data.redis.client-name=" + clientName)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(clientList(redis)).contains("name=" + clientName);
+			});
+	}
+
+	@Test
+	void withRedisUnreachableTheApplicationRefusesToStart() throws IOException {
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		this.runner
+			.withPropertyValues("spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + closedPort, KEY,
+					"spring.data.redis.connect-timeout=2s")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("Unable to connect to"));
+	}
+
+	private static String clientList(RedisEndpoint redis) {
+		RedisClient client = RedisClient.create(redis.url());
+		try (StatefulRedisConnection<String, String> connection = client.connect()) {
+			return connection.sync().clientList();
+		}
+		finally {
+			client.shutdown();
+		}
 	}
 
 	private static String[] redisProperties(RedisEndpoint redis) {
