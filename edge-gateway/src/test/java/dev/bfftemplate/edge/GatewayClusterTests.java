@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
+import org.springframework.test.util.TestSocketUtils;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -66,7 +67,7 @@ class GatewayClusterTests {
 		String keyPrefix = "edge.rate-limit.key-prefix=" + UUID.randomUUID() + ":";
 		first = client(start(redisUrl, keyPrefix));
 		second = client(start(redisUrl, keyPrefix));
-		redisDown = client(start("spring.data.redis.url=redis://127.0.0.1:" + closedPort()));
+		redisDown = client(start("spring.data.redis.url=redis://127.0.0.1:" + TestSocketUtils.findAvailableTcpPort()));
 		// accepts connections (the kernel does, into the backlog) and never answers
 		silentRedis = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 		redisSilent = client(start("spring.data.redis.url=redis://127.0.0.1:" + silentRedis.getLocalPort(),
@@ -195,12 +196,6 @@ class GatewayClusterTests {
 			.baseUrl("http://127.0.0.1:" + StandaloneGateway.port(context))
 			.responseTimeout(java.time.Duration.ofSeconds(30))
 			.build();
-	}
-
-	private static int closedPort() throws Exception {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

@@ -1,9 +1,8 @@
 package dev.bfftemplate.edge.hygiene;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
 
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.http.HttpHeaders;
@@ -23,37 +22,37 @@ class UntrustedIdentityHeadersFilter implements HttpHeadersFilter {
 	private final Set<String> names;
 
 	UntrustedIdentityHeadersFilter(EdgeHttpProperties properties) {
-		this.prefixes = properties.untrustedHeaderPrefixes()
-			.stream()
-			.map(UntrustedIdentityHeadersFilter::lower)
-			.toList();
-		this.names = properties.untrustedHeaders()
-			.stream()
-			.map(UntrustedIdentityHeadersFilter::lower)
-			.collect(Collectors.toSet());
+		this.prefixes = List.copyOf(properties.untrustedHeaderPrefixes());
+		this.names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+		this.names.addAll(properties.untrustedHeaders());
 	}
 
 	@Override
 	public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
 		// most requests carry no identity header: then there is nothing to copy
-		if (input.headerNames().stream().allMatch((name) -> isTrusted(lower(name)))) {
+		if (input.headerNames().stream().allMatch(this::isTrusted)) {
 			return input;
 		}
 		HttpHeaders filtered = new HttpHeaders();
 		input.forEach((name, values) -> {
-			if (isTrusted(lower(name))) {
+			if (isTrusted(name)) {
 				filtered.addAll(name, values);
 			}
 		});
 		return filtered;
 	}
 
+	// case-insensitive without lower-casing every header name of every request
 	private boolean isTrusted(String name) {
-		return !this.names.contains(name) && this.prefixes.stream().noneMatch(name::startsWith);
-	}
-
-	private static String lower(String name) {
-		return name.toLowerCase(Locale.ROOT);
+		if (this.names.contains(name)) {
+			return false;
+		}
+		for (String prefix : this.prefixes) {
+			if (name.regionMatches(true, 0, prefix, 0, prefix.length())) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

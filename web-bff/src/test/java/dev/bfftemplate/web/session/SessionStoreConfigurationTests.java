@@ -1,7 +1,5 @@
 package dev.bfftemplate.web.session;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.UUID;
 
 import dev.bfftemplate.test.redis.RedisEndpoint;
@@ -24,6 +22,7 @@ import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.session.ReactiveMapSessionRepository;
 import org.springframework.session.ReactiveSessionRepository;
 import org.springframework.session.data.redis.ReactiveRedisSessionRepository;
+import org.springframework.test.util.TestSocketUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,11 +82,8 @@ class SessionStoreConfigurationTests {
 	}
 
 	@Test
-	void withRedisUnreachableTheApplicationRefusesToStart() throws IOException {
-		int closedPort;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			closedPort = socket.getLocalPort();
-		}
+	void withRedisUnreachableTheApplicationRefusesToStart() {
+		int closedPort = TestSocketUtils.findAvailableTcpPort();
 		this.runner
 			.withPropertyValues("spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + closedPort, KEY,
 					"spring.data.redis.connect-timeout=2s")
