@@ -9,9 +9,9 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Checks an application's operational surface the way DESIGN.md wants it: {@code /livez}
- * and {@code /readyz} on the public port, actuator only on the management port, and there
- * only {@code health}, {@code info} and {@code prometheus}.
+ * Checks an application's operational surface the way docs/architecture.md describes it:
+ * {@code /livez} and {@code /readyz} on the public port, actuator only on the management
+ * port, and there only {@code health}, {@code info} and {@code prometheus}.
  *
  * @param publicPort the application's public port
  * @param managementPort the application's management port
