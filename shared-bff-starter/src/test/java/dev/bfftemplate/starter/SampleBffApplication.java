@@ -49,6 +49,8 @@ import org.springframework.web.service.registry.ImportHttpServices;
 		clientType = HttpServiceGroup.ClientType.WEB_CLIENT)
 @ImportHttpServices(group = "limited", types = SampleBffApplication.ItemClient.class,
 		clientType = HttpServiceGroup.ClientType.WEB_CLIENT)
+@ImportHttpServices(group = "slowing", types = SampleBffApplication.ItemClient.class,
+		clientType = HttpServiceGroup.ClientType.WEB_CLIENT)
 @ImportHttpServices(group = "budget", types = SampleBffApplication.ItemClient.class,
 		clientType = HttpServiceGroup.ClientType.WEB_CLIENT)
 @ImportHttpServices(group = "small", types = SampleBffApplication.ItemClient.class,

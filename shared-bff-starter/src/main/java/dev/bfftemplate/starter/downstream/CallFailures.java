@@ -1,6 +1,5 @@
 package dev.bfftemplate.starter.downstream;
 
-import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 
 import org.springframework.http.HttpStatus;
@@ -65,10 +64,22 @@ public final class CallFailures {
 	/**
 	 * Whether the concurrency limit was reached so the call was not made.
 	 * @param failure the failure of a call
-	 * @return {@code true} when the bulkhead refused the call
+	 * @return {@code true} when the concurrency limit refused the call
 	 */
 	public static boolean isRejected(Throwable failure) {
-		return failure instanceof BulkheadFullException;
+		return failure instanceof ConcurrencyLimitExceededException;
+	}
+
+	/**
+	 * Whether the failure says the downstream is overloaded: the call timed out, or the
+	 * downstream answered 429 or 503. Such failures shrink its concurrency limit.
+	 * @param failure the failure of a call
+	 * @return {@code true} for a sign of overload
+	 */
+	public static boolean isOverload(Throwable failure) {
+		return isTimeout(failure) || (failure instanceof WebClientResponseException response
+				&& (response.getStatusCode().isSameCodeAs(HttpStatus.TOO_MANY_REQUESTS)
+						|| response.getStatusCode().isSameCodeAs(HttpStatus.SERVICE_UNAVAILABLE)));
 	}
 
 	static CallOutcome outcomeOf(Throwable failure) {

@@ -9,7 +9,6 @@ import java.util.Map;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -94,8 +93,7 @@ public class FanOut {
 	public static FanOut withDefaults() {
 		DownstreamMetrics metrics = new DownstreamMetrics(new SimpleMeterRegistry());
 		Downstreams downstreams = new Downstreams(new DownstreamsProperties(Map.of()),
-				new CircuitBreakerProperties(Map.of()), CircuitBreakerRegistry.ofDefaults(),
-				BulkheadRegistry.ofDefaults(), metrics);
+				new CircuitBreakerProperties(Map.of()), CircuitBreakerRegistry.ofDefaults(), metrics);
 		FanOutProperties properties = new Binder().bindOrCreate("bff.fan-out", FanOutProperties.class);
 		return new FanOut(downstreams, properties, Mono::empty, false, metrics);
 	}
