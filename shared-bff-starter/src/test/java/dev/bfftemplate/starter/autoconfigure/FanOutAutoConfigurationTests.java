@@ -107,6 +107,7 @@ class FanOutAutoConfigurationTests {
 			var breaker = context.getBean(Downstreams.class).get("other").circuitBreaker().getCircuitBreakerConfig();
 			assertThat(breaker.getMinimumNumberOfCalls()).isEqualTo(10);
 			assertThat(breaker.getWaitIntervalFunctionInOpenState().apply(1)).isEqualTo(10_000L);
+			assertThat(breaker.isAutomaticTransitionFromOpenToHalfOpenEnabled()).isTrue();
 			assertThat(context.getBean(Downstreams.class).get("other").concurrencyLimit().limit()).isEqualTo(1000);
 		});
 	}
