@@ -38,9 +38,8 @@ import org.springframework.test.context.ContextConfiguration;
 				"edge.http.max-request-body-size=1KB", "spring.data.redis.timeout=2s",
 				"spring.data.redis.connect-timeout=2s" })
 @ContextConfiguration(initializers = EdgeTestEnvironment.Initializer.class)
-// Generous: these tests assert behaviour, not speed, on build machines shared by several
-// JVMs.
-@AutoConfigureWebTestClient(timeout = "30s")
+// the client waits EdgeTestEnvironment.ANSWER_TIMEOUT (set by its Initializer)
+@AutoConfigureWebTestClient
 @WithRealRedis
 public @interface EdgeGatewayTest {
 
