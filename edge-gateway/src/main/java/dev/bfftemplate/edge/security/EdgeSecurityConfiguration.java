@@ -61,7 +61,9 @@ class EdgeSecurityConfiguration {
 			// stateless: no WebSession is ever created (that would cost a blocking-pool
 			// hop per request)
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-			.cors(Customizer.withDefaults())
+			// answered before these chains, with a problem when refused
+			// (CorsProblemFilter)
+			.cors(ServerHttpSecurity.CorsSpec::disable)
 			// caching is decided by the BFFs (ETag/304), not overridden here
 			.headers((headers) -> headers.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable));
 	}

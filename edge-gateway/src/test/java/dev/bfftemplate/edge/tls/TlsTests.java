@@ -56,14 +56,13 @@ class TlsTests {
 		Http11SslContextSpec trust = Http11SslContextSpec.forClient()
 			.configure((builder) -> builder.trustManager(certificate));
 		HttpClient trustingGeneratedCertificate = HttpClient.create().secure((spec) -> spec.sslContext(trust));
-		https = WebTestClient.bindToServer(new ReactorClientHttpConnector(trustingGeneratedCertificate))
-			.baseUrl("https://localhost:" + httpsPort)
-			.responseTimeout(java.time.Duration.ofSeconds(30))
+		https = EdgeTestEnvironment
+			.waitsForAnAnswer(WebTestClient.bindToServer(new ReactorClientHttpConnector(trustingGeneratedCertificate))
+				.baseUrl("https://localhost:" + httpsPort))
 			.build();
 		redirectPort = gateway.getBean(HttpsRedirectServer.class).getPort();
-		plainRedirect = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + redirectPort)
-			.responseTimeout(java.time.Duration.ofSeconds(30))
+		plainRedirect = EdgeTestEnvironment
+			.waitsForAnAnswer(WebTestClient.bindToServer().baseUrl("http://localhost:" + redirectPort))
 			.build();
 	}
 
