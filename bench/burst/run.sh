@@ -15,60 +15,29 @@
 set -euo pipefail
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
-ROOT="$(cd "$HERE/../.." && pwd)"
-FANOUT="$ROOT/bench/fanout"
 BURSTS="${BURSTS:-20}"
-BFF_PORT="${BENCH_BFF_PORT:-18090}"
-STUB_PORTS=(18091 18092 18093 18094)
+BFF_PORT="${BENCH_BFF_PORT:-18190}"
+# the stub ports of application.yaml
+STUB_PORTS=(18191 18192 18193 18194)
 BFF_HEAP="-Xms512m -Xmx512m"
-RESULTS="$ROOT/bench/results/burst-$(date -u +%Y-%m-%d-%H%M).md"
 LOGS="$HERE/target/logs"
-PIDS=()
+# shellcheck source=../fanout/app.sh
+source "$HERE/../fanout/app.sh"
+RESULTS="$ROOT/bench/results/burst-$(date -u +%Y-%m-%d-%H%M).md"
 
-stop_started_processes() {
-	for pid in "${PIDS[@]}"; do
-		kill "$pid" 2>/dev/null || true
-	done
-	wait 2>/dev/null || true
-}
-trap stop_started_processes EXIT
-
-wait_for() {
-	local url="$1"
-	for _ in $(seq 1 120); do
-		if curl -fs -o /dev/null "$url"; then
-			return 0
-		fi
-		sleep 0.5
-	done
-	echo "Timed out waiting for $url" >&2
-	exit 1
-}
-
-echo "Building the starter and the benchmark app"
-cd "$ROOT"
-./mvnw -B -ntp -q -pl shared-bff-starter -am install -DskipTests
-./mvnw -B -ntp -q -f bench/fanout/pom.xml package -DskipTests \
-	dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
-CLASSPATH="$FANOUT/target/classes:$(cat "$FANOUT/target/classpath.txt")"
-mkdir -p "$LOGS"
-
+build_bench_app
 stubs=()
 for port in "${STUB_PORTS[@]}"; do
 	stubs+=("$port:0")
 done
-echo "Starting stubs ${stubs[*]}"
-java -Xmx256m -cp "$CLASSPATH" dev.bfftemplate.bench.fanout.DelayedStubs "${stubs[@]}" >"$LOGS/stubs.log" 2>&1 &
-PIDS+=($!)
-wait_for "http://127.0.0.1:${STUB_PORTS[3]}/item"
+start_stubs "${stubs[@]}"
 
 echo "Starting the BFF on port $BFF_PORT"
 # shellcheck disable=SC2086
 BENCH_BFF_PORT="$BFF_PORT" java $BFF_HEAP ${BFF_JAVA_OPTS:-} -Xlog:gc:file="$LOGS/gc.log" -cp "$CLASSPATH" \
 	dev.bfftemplate.bench.fanout.FanOutBenchApplication --spring.config.location="file:$HERE/application.yaml" \
 	${BFF_ARGS:-} >"$LOGS/bff.log" 2>&1 &
-BFF_PID=$!
-PIDS+=($BFF_PID)
+PIDS+=($!)
 wait_for "http://127.0.0.1:$BFF_PORT/page"
 
 burst() {
