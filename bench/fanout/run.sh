@@ -42,7 +42,7 @@ wait_for() {
 
 echo "Building the starter and the benchmark app"
 cd "$ROOT"
-./mvnw -B -ntp -q -pl shared-bff-starter install -DskipTests
+./mvnw -B -ntp -q -pl shared-bff-starter -am install -DskipTests
 ./mvnw -B -ntp -q -f bench/fanout/pom.xml package -DskipTests \
 	dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 CLASSPATH="$HERE/target/classes:$(cat "$HERE/target/classpath.txt")"
@@ -100,7 +100,7 @@ run_wrk() {
 	echo "A BFF on shared-bff-starter (one JVM, -Xmx512m${BFF_JAVA_OPTS:+ $BFF_JAVA_OPTS}) in front of four stub downstreams"
 	echo "(one JVM, Reactor Netty) answering after ${STUB_DELAYS[*]} ms, all on loopback, driven by"
 	echo "wrk for ${DURATION}s per row after a ${WARMUP}s warm-up. \`/fanout\` makes the four calls through"
-	echo "the starter (breaker, bulkhead, retry filter, timeout, metrics, tracing at 10% sampling);"
+	echo "the starter (breaker, concurrency limit, retry filter, timeout, metrics, tracing at 10% sampling);"
 	echo "\`/sequential\` makes the same calls one after the other (the naive peer); \`limit\` is the"
 	echo "slowest stub (80 ms) called directly by wrk."
 	echo

@@ -1,0 +1,51 @@
+package dev.bfftemplate.partner.redis;
+
+import io.lettuce.core.ClientOptions;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+/**
+ * The Redis connection that every partner request depends on (revocations, quotas, failed
+ * attempts).
+ */
+@Configuration(proxyBeanMethods = false)
+class RedisConnectionConfiguration {
+
+	/**
+	 * While the connection is down, commands fail at once instead of queueing until their
+	 * timeout: requests get their 503 without waiting, and Lettuce keeps reconnecting in
+	 * the background, so the API recovers by itself when Redis is back.
+	 * @return the customizer
+	 */
+	@Bean
+	LettuceClientOptionsBuilderCustomizer rejectCommandsWhileDisconnected() {
+		return (builder) -> builder.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+	}
+
+	/**
+	 * Spring Data Redis opens its shared connection on first use, synchronously: on an
+	 * event loop that stalls every request the loop serves while it connects. The
+	 * connection is opened at start instead, and partner-bff refuses to start without
+	 * Redis (it could serve nothing: it fails closed).
+	 * @return the post-processor that makes the connection factory connect at start
+	 */
+	@Bean
+	static BeanPostProcessor redisConnectionAtStart() {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof LettuceConnectionFactory factory) {
+					factory.setEagerInitialization(true);
+				}
+				return bean;
+			}
+
+		};
+	}
+
+}
