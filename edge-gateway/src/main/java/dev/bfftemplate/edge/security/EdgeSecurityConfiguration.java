@@ -25,9 +25,10 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
  * Spring Security at the edge: a coarse JWT check on the protected paths (the BFF
- * validates again), CORS answered here, security response headers, and Spring Security's
- * strict firewall (path normalisation, header values) in front of everything. Sessions,
- * CSRF, login and logout are the BFFs' business, so they are off here.
+ * validates again), the CORS rules (answered before these chains by
+ * {@link CorsProblemFilter}), security response headers, and Spring Security's strict
+ * firewall (path normalisation, header values) in front of everything. Sessions, CSRF,
+ * login and logout are the BFFs' business, so they are off here.
  */
 @Configuration(proxyBeanMethods = false)
 class EdgeSecurityConfiguration {
