@@ -8,6 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 EDGE=${EDGE:-http://localhost:8080}
 AUTH=${AUTH:-http://localhost:9000}
+# where /mobile/v1 is called: the edge by default, or mobile-bff directly (http://localhost:8082)
+MOBILE=${MOBILE:-$EDGE}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 jar=$WORK/cookies
@@ -20,9 +22,9 @@ curl -sL -c "$jar" -b "$jar" -o /dev/null --data-urlencode "username=alice" --da
 curl -sf -b "$jar" -H "X-CSRF: 1" "$EDGE/api/dashboard" > "$WORK/dashboard.json"
 
 token=$(AUTH=$AUTH bench/mobile/app-token.sh)
-curl -sf -H "Authorization: Bearer $token" -H "X-App-Version: 2.3.1" "$EDGE/mobile/v1/home" > "$WORK/home.json"
+curl -sf -H "Authorization: Bearer $token" -H "X-App-Version: 2.3.1" "$MOBILE/mobile/v1/home" > "$WORK/home.json"
 wire=$(curl -sf -H "Authorization: Bearer $token" -H "X-App-Version: 2.3.1" -H "Accept-Encoding: gzip" \
-  -o /dev/null -w '%{size_download}' "$EDGE/mobile/v1/home")
+  -o /dev/null -w '%{size_download}' "$MOBILE/mobile/v1/home")
 
 raw() { wc -c < "$1" | tr -d ' '; }
 gz() { gzip -9 -c "$1" | wc -c | tr -d ' '; }

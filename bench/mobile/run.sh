@@ -11,6 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 EDGE=${EDGE:-http://localhost:8080}
+# where /mobile/v1 is called: the edge by default, or mobile-bff directly (http://localhost:8082)
+MOBILE=${MOBILE:-$EDGE}
 AUTH=${AUTH:-http://localhost:9000}
 SERVICES=${SERVICES:-http://localhost:8090}
 MOBILE_PORT=${MOBILE_PORT:-8082}
@@ -68,21 +70,21 @@ PRODUCT_FLOOR=$(slowest "${PRODUCT_DEPS[@]}")
   echo "# mobile-bff benchmark $(date -u '+%Y-%m-%d %H:%M') UTC"
   echo
   echo "Machine: $(nproc) cores, $(lscpu | awk -F: '/Model name/ {gsub(/^ +/,"",$2); print $2; exit}'), load average before the run: $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1); wrk $DURATION per row after a $WARMUP warm-up, $THREADS threads."
-  echo "Through the edge ($EDGE) with a real access token of the demo auth server (bench/mobile/app-token.sh), \`Accept-Encoding: gzip\`; the floor is the slowest dependency of the screen called directly. CPU is mobile-bff's own (utime+stime) per request."
+  echo "Through $MOBILE with a real access token of the demo auth server (bench/mobile/app-token.sh), \`Accept-Encoding: gzip\`; the floor is the slowest dependency of the screen called directly. CPU is mobile-bff's own (utime+stime) per request."
   echo
   echo "| target | c | p50 ms | p99 ms | req/s | non-2xx | mobile-bff CPU ms/req |"
   echo "|---|---|---|---|---|---|---|"
 } > "$RESULT"
 
 for screen in home product; do
-  if [ $screen = home ]; then url="$EDGE/mobile/v1/home"; floor=$HOME_FLOOR; else url="$EDGE/mobile/v1/products/$PRODUCT"; floor=$PRODUCT_FLOOR; fi
+  if [ $screen = home ]; then url="$MOBILE/mobile/v1/home"; floor=$HOME_FLOOR; else url="$MOBILE/mobile/v1/products/$PRODUCT"; floor=$PRODUCT_FLOOR; fi
   tok=$(token)   # access tokens live 5 minutes: one per screen
   wrk -t"$THREADS" -c50 -d"$WARMUP" -H "Authorization: Bearer $tok" -H "X-App-Version: 2.3.1" "$url" > /dev/null
   for c in 1 50 200; do
     tok=$(token)
     measure "$screen-$c" "$url" $c "$tok"
     measure "$screen-floor-$c" "$floor" $c
-    echo "| \`${url#"$EDGE"}\` | $c | $(pct "$screen-$c" 50) | $(pct "$screen-$c" 99) | $(rps "$screen-$c") | $(bad "$screen-$c") | $(cpu_ms "$screen-$c") |" >> "$RESULT"
+    echo "| \`${url#"$MOBILE"}\` | $c | $(pct "$screen-$c" 50) | $(pct "$screen-$c" 99) | $(rps "$screen-$c") | $(bad "$screen-$c") | $(cpu_ms "$screen-$c") |" >> "$RESULT"
     echo "| floor \`${floor#"$SERVICES"}\` | $c | $(pct "$screen-floor-$c" 50) | $(pct "$screen-floor-$c" 99) | $(rps "$screen-floor-$c") | $(bad "$screen-floor-$c") | - |" >> "$RESULT"
   done
 done
