@@ -43,7 +43,7 @@ measure() {
 }
 reqs() { awk '/requests in/ {print $1}' "$OUT_DIR/$1.txt"; }
 rps() { awk '/Requests\/sec/ {print $2}' "$OUT_DIR/$1.txt"; }
-bad() { awk '/Non-2xx/ {print $4; f=1} END {if (!f) print 0}' "$OUT_DIR/$1.txt"; }
+bad() { awk '/Non-2xx/ {print $NF; f=1} END {if (!f) print 0}' "$OUT_DIR/$1.txt"; }
 to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us/,"",v); print v/1000 } else if (v ~ /ms$/) { sub(/ms/,"",v); print v } else { sub(/s/,"",v); print v*1000 } }'; }
 pct() { to_ms "$(awk -v p="$2%" '$1==p {print $2}' "$OUT_DIR/$1.txt")"; }
 cpu_ms() { awk -v t="$(cat "$OUT_DIR/$1.cpu")" -v r="$(reqs "$1")" -v hz="$TICKS" 'BEGIN{printf "%.3f", t*1000/hz/r}'; }
