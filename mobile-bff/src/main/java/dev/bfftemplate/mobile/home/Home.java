@@ -1,11 +1,11 @@
 package dev.bfftemplate.mobile.home;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import dev.bfftemplate.mobile.orders.OrderSummary;
 import dev.bfftemplate.starter.fanout.Warning;
 
 /**
@@ -19,8 +19,21 @@ import dev.bfftemplate.starter.fanout.Warning;
  * @param warnings what is missing, left out when the answer is complete
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record Home(String firstName, List<OrderSummary> recentOrders, List<Recommendation> recommendations,
+record Home(String firstName, List<RecentOrder> recentOrders, List<Recommendation> recommendations,
 		@JsonInclude(JsonInclude.Include.NON_EMPTY) List<Warning> warnings) {
+
+	/**
+	 * One recent order, as short as the home screen shows it (the order list has more).
+	 *
+	 * @param id the order id
+	 * @param date the day it was placed (UTC)
+	 * @param total price of all, a decimal string
+	 * @param currency ISO 4217 code
+	 * @param status placed, shipped or delivered
+	 */
+	record RecentOrder(String id, LocalDate date, String total, String currency, String status) {
+
+	}
 
 	/**
 	 * One recommended product.

@@ -1,5 +1,7 @@
 package dev.bfftemplate.mobile.home;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,8 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.bfftemplate.mobile.compact.FieldSelection;
 import dev.bfftemplate.mobile.customer.SignedInCustomer;
+import dev.bfftemplate.mobile.home.Home.RecentOrder;
 import dev.bfftemplate.mobile.home.Home.Recommendation;
-import dev.bfftemplate.mobile.orders.OrderSummary;
 import dev.bfftemplate.mobile.services.ServiceClients.CatalogClient;
 import dev.bfftemplate.mobile.services.ServiceClients.Customer;
 import dev.bfftemplate.mobile.services.ServiceClients.CustomerOrders;
@@ -88,9 +90,12 @@ class HomeController {
 			.omit();
 		return screen.assemble((parts) -> {
 			CustomerOrders orders = parts.get(recent);
-			List<OrderSummary> summaries = (orders != null)
-					? orders.orders().stream().limit(this.properties.recentOrders()).map(OrderSummary::of).toList()
-					: null;
+			List<RecentOrder> summaries = (orders != null) ? orders.orders()
+				.stream()
+				.limit(this.properties.recentOrders())
+				.map((order) -> new RecentOrder(order.id(), LocalDate.ofInstant(order.createdAt(), ZoneOffset.UTC),
+						order.total(), order.currency(), order.status()))
+				.toList() : null;
 			Recommendations found = parts.get(recommended);
 			List<RecommendedProduct> products = (found != null)
 					? found.items().stream().limit(this.properties.recommendations()).toList() : null;

@@ -7,8 +7,10 @@ import java.util.Objects;
 import reactor.core.publisher.Mono;
 
 import dev.bfftemplate.mobile.problem.ProblemResponses;
+import dev.bfftemplate.starter.idempotency.IdempotencyWebFilter;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -28,7 +30,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  */
 @Component
 @EnableConfigurationProperties(AppVersionProperties.class)
-class AppVersionWebFilter implements WebFilter {
+class AppVersionWebFilter implements WebFilter, Ordered {
 
 	private final AppVersionProperties properties;
 
@@ -43,6 +45,11 @@ class AppVersionWebFilter implements WebFilter {
 		this.minimum = Objects.requireNonNull(AppVersion.parse(properties.minimum()));
 		this.paths = properties.paths().stream().map(PathPatternParser.defaultInstance::parse).toList();
 		this.problems = problems;
+	}
+
+	@Override
+	public int getOrder() {
+		return IdempotencyWebFilter.ORDER - 1;
 	}
 
 	@Override

@@ -20,12 +20,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code GET /mobile/v1/home}: one round trip, compact, partial when a service fails,
- * revalidated with ETag, gzipped when large enough.
+ * revalidated with ETag; answers above 1 KB gzipped.
  */
 @MobileBffTest
 class HomeTests {
@@ -62,6 +63,8 @@ class HomeTests {
 			.isEqualTo("o-2000")
 			.jsonPath("$.recentOrders[0].total")
 			.isEqualTo("59.98")
+			.jsonPath("$.recentOrders[0].date")
+			.isEqualTo("2026-11-20")
 			.jsonPath("$.recommendations.length()")
 			.isEqualTo(3)
 			.jsonPath("$.recommendations[0].thumbnailUrl")
@@ -164,11 +167,18 @@ class HomeTests {
 
 	@Test
 	void aLargeAnswerIsGzippedASmallOneIsNot() throws Exception {
-		byte[] large = raw("/mobile/v1/home");
+		StringBuilder orders = new StringBuilder();
+		for (int i = 0; i < 12; i++) {
+			orders.append((i > 0) ? "," : "").append(DemoServices.order("o-" + (3000 + i), "c-001"));
+		}
+		StandIns.services()
+			.stubFor(get(urlPathEqualTo("/orders/history"))
+				.willReturn(okJson("{\"customerId\":\"c-001\",\"orders\":[" + orders + "],\"hasMore\":false}")));
+		byte[] large = raw("/mobile/v1/orders");
 		byte[] small = raw("/mobile/v1/home?fields=firstName");
 		assertThat(large).hasSizeGreaterThan(10).startsWith((byte) 0x1f, (byte) 0x8b);
 		String json = new String(new GZIPInputStream(new java.io.ByteArrayInputStream(large)).readAllBytes());
-		assertThat(json).startsWith("{\"firstName\":\"Alice\"");
+		assertThat(json).startsWith("{\"orders\":[{\"id\":\"o-3000\"");
 		assertThat(new String(small)).isEqualTo("{\"firstName\":\"Alice\"}");
 	}
 

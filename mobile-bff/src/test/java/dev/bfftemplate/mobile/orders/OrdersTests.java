@@ -168,6 +168,25 @@ class OrdersTests {
 	}
 
 	@Test
+	void anOldAppsRefusedOrderDoesNotSpendItsKey() {
+		String key = UUID.randomUUID().toString();
+		this.client.post()
+			.uri("/mobile/v1/orders")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + AppTokens.alice())
+			.header("Idempotency-Key", key)
+			.header("X-App-Version", "0.1.0")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(LAMP)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(426);
+		place(AppTokens.alice(), key, LAMP).expectStatus()
+			.isCreated()
+			.expectHeader()
+			.doesNotExist("Idempotent-Replayed");
+	}
+
+	@Test
 	void keysAreScopedPerUser() {
 		String key = UUID.randomUUID().toString();
 		place(AppTokens.alice(), key, LAMP).expectStatus().isCreated();

@@ -1,5 +1,7 @@
 package dev.bfftemplate.mobile.testing;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -22,6 +24,9 @@ public final class StandIns implements ApplicationContextInitializer<Configurabl
 
 	private static final JwtIssuer ISSUER = JwtIssuer.start();
 
+	private static final List<String> SERVICES_NAMES = List.of("customers", "orders", "recommendations", "catalog",
+			"inventory", "pricing", "reviews");
+
 	/**
 	 * The stand-in domain services.
 	 * @return the server
@@ -40,18 +45,22 @@ public final class StandIns implements ApplicationContextInitializer<Configurabl
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
-		context.getEnvironment()
-			.getPropertySources()
-			.addFirst(new MapPropertySource("standIns",
-					Map.of("mobile-bff.demo-services-url", SERVICES.baseUrl(), "mobile-bff.security.issuer",
-							ISSUER.issuer(), "mobile-bff.security.jwk-set-uri", ISSUER.jwkSetUri(),
-							"management.server.port", "0", "mobile-bff.orders.cursor-secret",
-							"dGVzdC1jdXJzb3Itc2VjcmV0LW9mLWF0LWxlYXN0LTMyLWJ5dGVz",
-							// the machine running the tests may be busy: these tests are
-							// about
-							// behaviour
-							"mobile-bff.security.jwks-response-timeout", "15s", "bff.fan-out.deadline", "15s",
-							"bff.idempotency.store.timeout", "10s")));
+		Map<String, Object> properties = new HashMap<>(Map.of("mobile-bff.demo-services-url", SERVICES.baseUrl(),
+				"mobile-bff.security.issuer", ISSUER.issuer(), "mobile-bff.security.jwk-set-uri", ISSUER.jwkSetUri(),
+				"management.server.port", "0", "mobile-bff.orders.cursor-secret",
+				"dGVzdC1jdXJzb3Itc2VjcmV0LW9mLWF0LWxlYXN0LTMyLWJ5dGVz"));
+		// The machine running the tests may be busy: these tests are about behaviour, so
+		// no
+		// deadline may pass by accident (failures are stubbed, never timed).
+		properties.put("mobile-bff.security.jwks-response-timeout", "15s");
+		properties.put("bff.fan-out.deadline", "15s");
+		properties.put("mobile-bff.home.details-deadline", "15s");
+		properties.put("bff.idempotency.store.timeout", "10s");
+		for (String service : SERVICES_NAMES) {
+			properties.put("bff.downstreams." + service + ".timeout", "12s");
+			properties.put("spring.http.serviceclient." + service + ".read-timeout", "12s");
+		}
+		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("standIns", properties));
 	}
 
 }
