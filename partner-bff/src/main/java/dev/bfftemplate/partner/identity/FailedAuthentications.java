@@ -7,6 +7,7 @@ import java.util.List;
 import dev.bfftemplate.partner.identity.PartnerIdentityProperties.FailedAttempts;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -27,9 +28,23 @@ class FailedAuthentications {
 
 	private final FailedAttempts settings;
 
+	private final String apiKeyHeader;
+
 	FailedAuthentications(ReactiveStringRedisTemplate redis, PartnerIdentityProperties properties) {
 		this.redis = redis;
 		this.settings = properties.failedAttempts();
+		this.apiKeyHeader = properties.apiKeyHeader();
+	}
+
+	/**
+	 * Whether the exchange tries to authenticate (an API key or a bearer token): only
+	 * such requests count, and only they are refused past the limit.
+	 * @param exchange the exchange
+	 * @return whether it presents credentials
+	 */
+	boolean isAttempt(ServerWebExchange exchange) {
+		HttpHeaders headers = exchange.getRequest().getHeaders();
+		return headers.containsHeader(HttpHeaders.AUTHORIZATION) || headers.containsHeader(this.apiKeyHeader);
 	}
 
 	/**
@@ -58,9 +73,9 @@ class FailedAuthentications {
 	}
 
 	private String key(ServerWebExchange exchange) {
+		// The host string: an address taken from X-Forwarded-For is unresolved
 		InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-		String address = (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress()
-				: "unknown";
+		String address = (remote != null) ? remote.getHostString() : "unknown";
 		return this.settings.redisKeyPrefix() + address;
 	}
 

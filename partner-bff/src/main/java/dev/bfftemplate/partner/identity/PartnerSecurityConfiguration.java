@@ -2,7 +2,6 @@ package dev.bfftemplate.partner.identity;
 
 import dev.bfftemplate.partner.problem.ProblemResponses;
 import dev.bfftemplate.partner.quota.QuotaProperties;
-import dev.bfftemplate.partner.quota.QuotaWebFilter;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,19 +21,17 @@ import reactor.core.publisher.Mono;
 /**
  * The partner API's security: an API key ({@code partner.identity.api-key-header}) or a
  * client credentials bearer token, stateless; failed attempts limited per client address
- * before any credential is checked; the partner's quota applied after. The contract and
- * the probes are public.
+ * before any credential is checked. The partner's quota applies right after this chain
+ * ({@code QuotaWebFilter}). The contract and the probes are public.
  */
 @Configuration(proxyBeanMethods = false)
 class PartnerSecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain partnerSecurity(ServerHttpSecurity http, PartnerIdentityProperties properties,
-			ReactiveStringRedisTemplate redis, ProblemResponses problems, QuotaProperties quota,
-			QuotaWebFilter quotaFilter) {
+			ReactiveStringRedisTemplate redis, ProblemResponses problems, QuotaProperties quota) {
 		FailedAuthentications failures = new FailedAuthentications(redis, properties);
-		AuthenticationProblems authenticationProblems = new AuthenticationProblems(problems, failures, quota,
-				properties);
+		AuthenticationProblems authenticationProblems = new AuthenticationProblems(problems, failures, quota);
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -49,7 +46,6 @@ class PartnerSecurityConfiguration {
 				.jwt((jwt) -> jwt.jwtAuthenticationConverter(new ClientCredentialsPartners(properties)))
 				.authenticationEntryPoint(authenticationProblems))
 			.addFilterAfter(new CurrentPartnerWebFilter(), SecurityWebFiltersOrder.AUTHORIZATION)
-			.addFilterAt(quotaFilter, SecurityWebFiltersOrder.LAST)
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(authenticationProblems)
 				.accessDeniedHandler((exchange, denied) -> problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden",
 						"Not allowed", (headers) -> {

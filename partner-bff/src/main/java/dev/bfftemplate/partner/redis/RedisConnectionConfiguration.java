@@ -1,8 +1,13 @@
 package dev.bfftemplate.partner.redis;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.resource.Delay;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +29,18 @@ class RedisConnectionConfiguration {
 	@Bean
 	LettuceClientOptionsBuilderCustomizer rejectCommandsWhileDisconnected() {
 		return (builder) -> builder.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+	}
+
+	/**
+	 * Reconnection attempts back off exponentially, but never beyond
+	 * {@code partner.redis.max-reconnect-delay}.
+	 * @param properties the settings
+	 * @return the customizer
+	 */
+	@Bean
+	ClientResourcesBuilderCustomizer boundedReconnectDelay(PartnerRedisProperties properties) {
+		return (builder) -> builder.reconnectDelay(
+				Delay.exponential(Duration.ofMillis(10), properties.maxReconnectDelay(), 2, TimeUnit.MILLISECONDS));
 	}
 
 	/**
