@@ -2,10 +2,10 @@ package dev.bfftemplate.partner.identity;
 
 import dev.bfftemplate.partner.problem.ProblemResponses;
 import dev.bfftemplate.partner.quota.QuotaProperties;
+import dev.bfftemplate.partner.store.PartnerStore;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -29,8 +29,8 @@ class PartnerSecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain partnerSecurity(ServerHttpSecurity http, PartnerIdentityProperties properties,
-			ReactiveStringRedisTemplate redis, ProblemResponses problems, QuotaProperties quota) {
-		FailedAuthentications failures = new FailedAuthentications(redis, properties);
+			PartnerStore store, ProblemResponses problems, QuotaProperties quota) {
+		FailedAuthentications failures = new FailedAuthentications(store, properties);
 		AuthenticationProblems authenticationProblems = new AuthenticationProblems(problems, failures, quota);
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -40,7 +40,7 @@ class PartnerSecurityConfiguration {
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.addFilterBefore(new FailedAuthenticationGate(failures, problems, quota),
 					SecurityWebFiltersOrder.AUTHENTICATION)
-			.addFilterAt(apiKeyAuthentication(properties, redis, authenticationProblems),
+			.addFilterAt(apiKeyAuthentication(properties, store, authenticationProblems),
 					SecurityWebFiltersOrder.AUTHENTICATION)
 			.oauth2ResourceServer((resourceServer) -> resourceServer
 				.jwt((jwt) -> jwt.jwtAuthenticationConverter(new ClientCredentialsPartners(properties)))
@@ -63,9 +63,9 @@ class PartnerSecurityConfiguration {
 	}
 
 	private static AuthenticationWebFilter apiKeyAuthentication(PartnerIdentityProperties properties,
-			ReactiveStringRedisTemplate redis, AuthenticationProblems problems) {
+			PartnerStore store, AuthenticationProblems problems) {
 		AuthenticationWebFilter filter = new AuthenticationWebFilter(
-				new ApiKeyAuthenticationManager(properties, redis));
+				new ApiKeyAuthenticationManager(properties, store));
 		String header = properties.apiKeyHeader();
 		filter.setServerAuthenticationConverter(
 				(exchange) -> Mono.justOrEmpty(exchange.getRequest().getHeaders().getFirst(header))

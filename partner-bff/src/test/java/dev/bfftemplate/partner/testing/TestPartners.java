@@ -74,7 +74,7 @@ public final class TestPartners {
 		plan(properties, "test", 100_000, 1_000_000);
 		plan(properties, "daily", 1_000, 3);
 		plan(properties, "burst", 3, 1_000);
-		properties.put("partner-bff.auth-server-url", issuer.issuer());
+		properties.put("bff.demo.issuer-uri", issuer.issuer());
 		return properties;
 	}
 

@@ -1,4 +1,4 @@
-package dev.bfftemplate.partner.redis;
+package dev.bfftemplate.partner.store;
 
 import java.io.IOException;
 import java.net.InetAddress;
