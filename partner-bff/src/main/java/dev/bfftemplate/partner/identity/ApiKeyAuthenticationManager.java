@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import dev.bfftemplate.partner.identity.PartnerIdentityProperties.ApiKey;
+import dev.bfftemplate.partner.store.PartnerStore;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
@@ -27,14 +27,11 @@ class ApiKeyAuthenticationManager implements ReactiveAuthenticationManager {
 
 	private final List<StoredKey> keys;
 
-	private final ReactiveStringRedisTemplate redis;
+	private final PartnerStore store;
 
-	private final String revokedKeysRedisKey;
-
-	ApiKeyAuthenticationManager(PartnerIdentityProperties properties, ReactiveStringRedisTemplate redis) {
+	ApiKeyAuthenticationManager(PartnerIdentityProperties properties, PartnerStore store) {
 		this.keys = properties.apiKeys().entrySet().stream().map(StoredKey::of).toList();
-		this.redis = redis;
-		this.revokedKeysRedisKey = properties.revokedKeysRedisKey();
+		this.store = store;
 	}
 
 	@Override
@@ -43,8 +40,7 @@ class ApiKeyAuthenticationManager implements ReactiveAuthenticationManager {
 		if (key == null) {
 			return Mono.error(new BadCredentialsException("Unknown API key"));
 		}
-		return this.redis.opsForSet()
-			.isMember(this.revokedKeysRedisKey, key.name())
+		return this.store.isRevoked(key.name())
 			.onErrorMap((ex) -> new AuthenticationServiceException("Revocations unavailable", ex))
 			.flatMap((revoked) -> revoked ? Mono.error(new BadCredentialsException("Revoked API key"))
 					: Mono.just(new PartnerAuthentication(key.partner())));

@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import dev.bfftemplate.partner.problem.ProblemResponses;
 import dev.bfftemplate.partner.quota.QuotaProperties;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -22,28 +24,30 @@ import reactor.core.publisher.Mono;
  */
 class AuthenticationProblems implements ServerAuthenticationEntryPoint {
 
+	private static final Log logger = LogFactory.getLog(AuthenticationProblems.class);
+
 	private final ProblemResponses problems;
 
 	private final FailedAuthentications failures;
 
 	private final Duration retryAfterWhenUnavailable;
 
-	private final String apiKeyHeader;
-
-	AuthenticationProblems(ProblemResponses problems, FailedAuthentications failures, QuotaProperties quota,
-			PartnerIdentityProperties identity) {
+	AuthenticationProblems(ProblemResponses problems, FailedAuthentications failures, QuotaProperties quota) {
 		this.problems = problems;
 		this.failures = failures;
-		this.apiKeyHeader = identity.apiKeyHeader();
 		this.retryAfterWhenUnavailable = quota.retryAfterWhenUnavailable();
 	}
 
 	@Override
 	public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
+		if (logger.isDebugEnabled()) {
+			// Messages name the kind of failure, never the credential
+			logger.debug("Authentication refused: " + ex.getMessage());
+		}
 		if (ex instanceof AuthenticationServiceException) {
 			return unavailable(exchange);
 		}
-		Mono<Void> counted = isAttempt(exchange) ? this.failures.record(exchange) : Mono.empty();
+		Mono<Void> counted = this.failures.isAttempt(exchange) ? this.failures.record(exchange) : Mono.empty();
 		return counted
 			.then(Mono.defer(() -> this.problems.write(exchange, HttpStatus.UNAUTHORIZED, "unauthorized",
 					"A valid API key or client credentials bearer token is required",
@@ -53,11 +57,6 @@ class AuthenticationProblems implements ServerAuthenticationEntryPoint {
 
 	private Mono<Void> unavailable(ServerWebExchange exchange) {
 		return this.problems.unavailable(exchange, this.retryAfterWhenUnavailable);
-	}
-
-	private boolean isAttempt(ServerWebExchange exchange) {
-		HttpHeaders headers = exchange.getRequest().getHeaders();
-		return headers.containsHeader(HttpHeaders.AUTHORIZATION) || headers.containsHeader(this.apiKeyHeader);
 	}
 
 }

@@ -16,8 +16,8 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Refuses, before any credential is looked at, a client address that failed to
- * authenticate too often: 429 with the time left in its window.
+ * Refuses, before any credential is looked at, an authentication attempt from a client
+ * address that failed too often: 429 with the time left in its window.
  */
 class FailedAuthenticationGate implements WebFilter {
 
@@ -35,6 +35,9 @@ class FailedAuthenticationGate implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		if (!this.failures.isAttempt(exchange)) {
+			return chain.filter(exchange);
+		}
 		return this.failures.blockedFor(exchange)
 			.map(Optional::of)
 			.defaultIfEmpty(Optional.empty())

@@ -2,11 +2,10 @@ package dev.bfftemplate.partner.identity;
 
 import dev.bfftemplate.partner.problem.ProblemResponses;
 import dev.bfftemplate.partner.quota.QuotaProperties;
-import dev.bfftemplate.partner.quota.QuotaWebFilter;
+import dev.bfftemplate.partner.store.PartnerStore;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -22,19 +21,17 @@ import reactor.core.publisher.Mono;
 /**
  * The partner API's security: an API key ({@code partner.identity.api-key-header}) or a
  * client credentials bearer token, stateless; failed attempts limited per client address
- * before any credential is checked; the partner's quota applied after. The contract and
- * the probes are public.
+ * before any credential is checked. The partner's quota applies right after this chain
+ * ({@code QuotaWebFilter}). The contract and the probes are public.
  */
 @Configuration(proxyBeanMethods = false)
 class PartnerSecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain partnerSecurity(ServerHttpSecurity http, PartnerIdentityProperties properties,
-			ReactiveStringRedisTemplate redis, ProblemResponses problems, QuotaProperties quota,
-			QuotaWebFilter quotaFilter) {
-		FailedAuthentications failures = new FailedAuthentications(redis, properties);
-		AuthenticationProblems authenticationProblems = new AuthenticationProblems(problems, failures, quota,
-				properties);
+			PartnerStore store, ProblemResponses problems, QuotaProperties quota) {
+		FailedAuthentications failures = new FailedAuthentications(store, properties);
+		AuthenticationProblems authenticationProblems = new AuthenticationProblems(problems, failures, quota);
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -43,13 +40,12 @@ class PartnerSecurityConfiguration {
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.addFilterBefore(new FailedAuthenticationGate(failures, problems, quota),
 					SecurityWebFiltersOrder.AUTHENTICATION)
-			.addFilterAt(apiKeyAuthentication(properties, redis, authenticationProblems),
+			.addFilterAt(apiKeyAuthentication(properties, store, authenticationProblems),
 					SecurityWebFiltersOrder.AUTHENTICATION)
 			.oauth2ResourceServer((resourceServer) -> resourceServer
 				.jwt((jwt) -> jwt.jwtAuthenticationConverter(new ClientCredentialsPartners(properties)))
 				.authenticationEntryPoint(authenticationProblems))
 			.addFilterAfter(new CurrentPartnerWebFilter(), SecurityWebFiltersOrder.AUTHORIZATION)
-			.addFilterAt(quotaFilter, SecurityWebFiltersOrder.LAST)
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(authenticationProblems)
 				.accessDeniedHandler((exchange, denied) -> problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden",
 						"Not allowed", (headers) -> {
@@ -67,9 +63,9 @@ class PartnerSecurityConfiguration {
 	}
 
 	private static AuthenticationWebFilter apiKeyAuthentication(PartnerIdentityProperties properties,
-			ReactiveStringRedisTemplate redis, AuthenticationProblems problems) {
+			PartnerStore store, AuthenticationProblems problems) {
 		AuthenticationWebFilter filter = new AuthenticationWebFilter(
-				new ApiKeyAuthenticationManager(properties, redis));
+				new ApiKeyAuthenticationManager(properties, store));
 		String header = properties.apiKeyHeader();
 		filter.setServerAuthenticationConverter(
 				(exchange) -> Mono.justOrEmpty(exchange.getRequest().getHeaders().getFirst(header))

@@ -3,45 +3,28 @@ package dev.bfftemplate.partner.quota;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
 
 import dev.bfftemplate.partner.identity.Partner;
 import dev.bfftemplate.partner.quota.QuotaProperties.Plan;
-
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
+import dev.bfftemplate.partner.store.PartnerStore;
 
 import reactor.core.publisher.Mono;
 
 /**
- * Counts a partner's requests in fixed one-second and one-day (UTC) windows in Redis, one
- * round trip per request. Each window has its own key (the second or day is part of it);
- * expiry only cleans up. A refused request is not counted, so a partner that keeps
- * calling past its quota does not push its own reset further away.
+ * Counts a partner's requests in fixed one-second and one-day (UTC) windows in the
+ * {@link PartnerStore}, one round trip per request.
  */
 class PartnerQuota {
 
-	private static final RedisScript<List<Long>> CONSUME = RedisScript.of("""
-			local second = tonumber(redis.call('GET', KEYS[1]) or '0')
-			local day = tonumber(redis.call('GET', KEYS[2]) or '0')
-			if second >= tonumber(ARGV[1]) or day >= tonumber(ARGV[2]) then
-			  return {0, second, day}
-			end
-			second = redis.call('INCR', KEYS[1])
-			if second == 1 then redis.call('EXPIRE', KEYS[1], 10) end
-			day = redis.call('INCR', KEYS[2])
-			if day == 1 then redis.call('EXPIRE', KEYS[2], ARGV[3]) end
-			return {1, second, day}""", asListOfLongs());
-
-	private final ReactiveStringRedisTemplate redis;
+	private final PartnerStore store;
 
 	private final QuotaProperties properties;
 
 	private final Clock clock;
 
-	PartnerQuota(ReactiveStringRedisTemplate redis, QuotaProperties properties, Clock clock) {
-		this.redis = redis;
+	PartnerQuota(PartnerStore store, QuotaProperties properties, Clock clock) {
+		this.store = store;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -49,7 +32,7 @@ class PartnerQuota {
 	/**
 	 * Counts one request of the partner, if its quota allows it.
 	 * @param partner the partner
-	 * @return the decision; an error when Redis cannot be reached
+	 * @return the decision; an error when the store cannot answer
 	 */
 	Mono<QuotaDecision> consume(Partner partner) {
 		Plan plan = this.properties.plans().get(partner.plan());
@@ -57,22 +40,13 @@ class PartnerQuota {
 			return Mono.error(new IllegalStateException("No quota for plan " + partner.plan()));
 		}
 		Instant now = this.clock.instant();
-		long second = now.getEpochSecond();
 		Instant nextDay = now.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
-		long secondsToNextDay = Math.max(1, nextDay.getEpochSecond() - second);
-		String prefix = this.properties.redisKeyPrefix() + "{" + partner.id() + "}:";
-		List<String> keys = List.of(prefix + "s:" + second, prefix + "d:" + (second / 86_400));
-		List<String> args = List.of(Long.toString(plan.perSecond()), Long.toString(plan.perDay()),
-				Long.toString(secondsToNextDay + 60));
-		return this.redis.execute(CONSUME, keys, args).reduce(new ArrayList<Long>(), (all, part) -> {
-			all.addAll(part);
-			return all;
-		}).map((counts) -> new QuotaDecision(counts.get(0) == 1, plan, counts.get(1), counts.get(2), secondsToNextDay));
-	}
-
-	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private static Class<List<Long>> asListOfLongs() {
-		return (Class) List.class;
+		long secondsToNextDay = Math.max(1, nextDay.getEpochSecond() - now.getEpochSecond());
+		return this.store
+			.consume(partner.id(), now.getEpochSecond(), plan.perSecond(), plan.perDay(),
+					Duration.ofSeconds(secondsToNextDay))
+			.map((counts) -> new QuotaDecision(counts.allowed(), plan, counts.second(), counts.day(),
+					secondsToNextDay));
 	}
 
 }

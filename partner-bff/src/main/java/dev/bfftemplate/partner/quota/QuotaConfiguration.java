@@ -3,13 +3,13 @@ package dev.bfftemplate.partner.quota;
 import java.time.Clock;
 
 import dev.bfftemplate.partner.problem.ProblemResponses;
+import dev.bfftemplate.partner.store.PartnerStore;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /**
- * The quota filter, placed in the security filter chain after authentication.
+ * The quota filter, right after the security filter chain, and the clock of its windows.
  */
 @Configuration(proxyBeanMethods = false)
 class QuotaConfiguration {
@@ -20,9 +20,9 @@ class QuotaConfiguration {
 	}
 
 	@Bean
-	QuotaWebFilter quotaWebFilter(ReactiveStringRedisTemplate redis, QuotaProperties properties, Clock clock,
+	QuotaWebFilter quotaWebFilter(PartnerStore store, QuotaProperties properties, Clock clock,
 			ProblemResponses problems) {
-		return new QuotaWebFilter(new PartnerQuota(redis, properties, clock), problems, properties);
+		return new QuotaWebFilter(new PartnerQuota(store, properties, clock), problems, properties);
 	}
 
 }

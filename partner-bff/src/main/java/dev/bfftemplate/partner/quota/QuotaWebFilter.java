@@ -7,6 +7,7 @@ import dev.bfftemplate.partner.problem.ProblemResponses;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ServerWebExchange;
@@ -20,7 +21,15 @@ import reactor.core.publisher.Mono;
  * answer, 429 {@code quota-exceeded} past the quota, 503 while Redis cannot be reached
  * (fail closed: unlike the edge, a partner quota is a contract, not a best effort).
  */
-public class QuotaWebFilter implements WebFilter {
+public class QuotaWebFilter implements WebFilter, Ordered {
+
+	/**
+	 * Right after Spring Security's filter chain (order -100, its
+	 * {@code WebFluxSecurityConfiguration.WEB_FILTER_CHAIN_FILTER_ORDER}, not public),
+	 * which authenticates the partner, and before the idempotency filter: a replayed
+	 * order counts against the quota too.
+	 */
+	public static final int ORDER = -99;
 
 	private static final Log logger = LogFactory.getLog(QuotaWebFilter.class);
 
@@ -38,6 +47,11 @@ public class QuotaWebFilter implements WebFilter {
 		this.quota = quota;
 		this.problems = problems;
 		this.retryAfterWhenUnavailable = properties.retryAfterWhenUnavailable();
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
 	}
 
 	@Override

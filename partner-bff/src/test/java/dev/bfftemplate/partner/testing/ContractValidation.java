@@ -1,12 +1,14 @@
 package dev.bfftemplate.partner.testing;
 
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.WebTestClientBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 
@@ -24,9 +26,28 @@ public class ContractValidation {
 
 	private static final OpenApiContract CONTRACT = OpenApiContract.v1();
 
+	private static final String FORWARDED_FOR = "X-Forwarded-For";
+
 	@Bean
 	WebTestClientBuilderCustomizer contractValidation() {
-		return (builder) -> builder.filter(validating());
+		return (builder) -> builder.filter(validating()).filter(ownClientAddress());
+	}
+
+	/**
+	 * Sends each request from a client address of its own (as the edge would name it in
+	 * {@code X-Forwarded-For}) unless the test names one: the failed authentications that
+	 * one test provokes never count against another test's requests.
+	 * @return the filter
+	 */
+	static ExchangeFilterFunction ownClientAddress() {
+		return (request, next) -> {
+			if (request.headers().containsHeader(FORWARDED_FOR)) {
+				return next.exchange(request);
+			}
+			ThreadLocalRandom random = ThreadLocalRandom.current();
+			String address = "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
+			return next.exchange(ClientRequest.from(request).header(FORWARDED_FOR, address).build());
+		};
 	}
 
 	/**

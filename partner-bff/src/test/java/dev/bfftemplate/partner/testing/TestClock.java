@@ -1,6 +1,7 @@
 package dev.bfftemplate.partner.testing;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -23,6 +24,14 @@ public final class TestClock extends Clock {
 	 */
 	public void stop() {
 		this.stopped.set(Instant.now());
+	}
+
+	/**
+	 * Moves a stopped clock forward.
+	 * @param duration how far
+	 */
+	public void advance(Duration duration) {
+		this.stopped.updateAndGet((instant) -> instant.plus(duration));
 	}
 
 	/**

@@ -33,6 +33,12 @@ public final class TestPartners {
 	/** The second partner of the fairness test. */
 	public static final String DAILY_B_KEY = "test-daily-b-" + UUID.randomUUID();
 
+	/** A partner whose order is replayed. */
+	public static final String REPLAY_KEY = "test-replay-" + UUID.randomUUID();
+
+	/** A partner whose orders service answers slowly. */
+	public static final String SLOW_KEY = "test-slow-" + UUID.randomUUID();
+
 	/** A partner whose quota is three requests a second. */
 	public static final String BURST_KEY = "test-burst-" + UUID.randomUUID();
 
@@ -56,16 +62,19 @@ public final class TestPartners {
 		key(properties, "daily-a", DAILY_A_KEY, "daily-a", "daily");
 		key(properties, "daily-b", DAILY_B_KEY, "daily-b", "daily");
 		key(properties, "burst", BURST_KEY, "burst", "burst");
+		key(properties, "replay", REPLAY_KEY, "replay", "test");
+		key(properties, "slow", SLOW_KEY, "slow", "test");
 		properties.put("partner.identity.clients." + ACME_CLIENT + ".partner-id", "acme");
 		properties.put("partner.identity.clients." + ACME_CLIENT + ".plan", "test");
 		properties.put("partner.identity.revoked-keys-redis-key", REDIS_PREFIX + "revoked-api-keys");
 		properties.put("partner.identity.failed-attempts.redis-key-prefix", REDIS_PREFIX + "failed:");
 		properties.put("partner.identity.failed-attempts.limit", "5");
 		properties.put("partner.quota.redis-key-prefix", REDIS_PREFIX + "quota:");
+		properties.put("bff.idempotency.store.key-prefix", REDIS_PREFIX + "idempotency:");
 		plan(properties, "test", 100_000, 1_000_000);
 		plan(properties, "daily", 1_000, 3);
 		plan(properties, "burst", 3, 1_000);
-		properties.put("partner-bff.auth-server-url", issuer.issuer());
+		properties.put("bff.demo.issuer-uri", issuer.issuer());
 		return properties;
 	}
 

@@ -63,6 +63,11 @@ public final class DemoLauncher {
 	 */
 	static final class Banner {
 
+		/** Demo partner keys; partner-bff's application-demo.yaml holds their SHA-256. */
+		static final String DEMO_ACME_KEY = "demo-acme-2f8c1e9a7b4d6053";
+
+		static final String DEMO_GLOBEX_KEY = "demo-globex-91d4b7e2c6a8f310";
+
 		private Banner() {
 		}
 
@@ -89,6 +94,24 @@ public final class DemoLauncher {
 				banner.append("  OIDC: curl ").append(app.baseUrl()).append("/.well-known/openid-configuration\n");
 				banner.append("\n  Demo logins: alice / alice-password, bob / bob-password\n");
 			});
+			boolean partner = apps.stream().anyMatch((app) -> app.name().equals(StackApp.PARTNER_BFF));
+			if (edge && partner) {
+				String edgeUrl = apps.stream()
+					.filter((app) -> app.name().equals(StackApp.EDGE))
+					.findFirst()
+					.get()
+					.baseUrl();
+				banner.append("\n  Partner API contract: ").append(edgeUrl).append("/partner/v1/docs\n");
+				banner.append("  Demo API keys: acme ")
+					.append(DEMO_ACME_KEY)
+					.append(", globex ")
+					.append(DEMO_GLOBEX_KEY)
+					.append("\n  Try:  curl -H 'X-API-Key: ")
+					.append(DEMO_ACME_KEY)
+					.append("' ")
+					.append(edgeUrl)
+					.append("/partner/v1/products/p-001\n");
+			}
 			banner.append("\n  Logs: demo/launcher/target/logs/<app>.log.  Press Ctrl-C to stop.\n");
 			return banner.toString();
 		}

@@ -1,19 +1,35 @@
-package dev.bfftemplate.partner.redis;
+package dev.bfftemplate.partner.store;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import dev.bfftemplate.partner.identity.PartnerIdentityProperties;
+import dev.bfftemplate.partner.quota.QuotaProperties;
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.resource.Delay;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /**
- * The Redis connection that every partner request depends on (revocations, quotas, failed
- * attempts).
+ * With {@code spring.data.redis.*}: the partner store in Redis, and the connection that
+ * every partner request then depends on (revocations, quotas, failed attempts).
  */
 @Configuration(proxyBeanMethods = false)
+@Conditional(RedisConfiguredCondition.class)
 class RedisConnectionConfiguration {
+
+	@Bean
+	PartnerStore redisPartnerStore(ReactiveStringRedisTemplate redis, PartnerIdentityProperties identity,
+			QuotaProperties quota) {
+		return new RedisPartnerStore(redis, new PartnerStoreKeys(identity, quota));
+	}
 
 	/**
 	 * While the connection is down, commands fail at once instead of queueing until their
@@ -24,6 +40,18 @@ class RedisConnectionConfiguration {
 	@Bean
 	LettuceClientOptionsBuilderCustomizer rejectCommandsWhileDisconnected() {
 		return (builder) -> builder.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+	}
+
+	/**
+	 * Reconnection attempts back off exponentially, but never beyond
+	 * {@code partner.redis.max-reconnect-delay}.
+	 * @param properties the settings
+	 * @return the customizer
+	 */
+	@Bean
+	ClientResourcesBuilderCustomizer boundedReconnectDelay(PartnerRedisProperties properties) {
+		return (builder) -> builder.reconnectDelay(
+				Delay.exponential(Duration.ofMillis(10), properties.maxReconnectDelay(), 2, TimeUnit.MILLISECONDS));
 	}
 
 	/**
