@@ -73,6 +73,12 @@ public class Downstreams {
 			.getOrDefault(name, DEFAULT_BREAKER);
 		return CircuitBreakerConfig.custom()
 			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+			// Every outcome is recorded on an event loop: the default window takes a
+			// lock, which
+			// parks a loop whenever two calls of one downstream end at once (BlockHound
+			// sees it
+			// in HealthyBurstTests); the lock-free window never parks.
+			.slidingWindowSynchronizationStrategy(CircuitBreakerConfig.SlidingWindowSynchronizationStrategy.LOCK_FREE)
 			.slidingWindowSize(instance.slidingWindowSize())
 			.minimumNumberOfCalls(instance.minimumNumberOfCalls())
 			.failureRateThreshold(instance.failureRateThreshold())
