@@ -96,11 +96,15 @@ class EdgeSecurityConfiguration {
 
 	/**
 	 * Replaces Spring Security's default {@code typ} check (which accepts only
-	 * {@code JWT}) with the configured access token types.
+	 * {@code JWT}) with the configured access token types, checked when the header is
+	 * present: Spring Authorization Server (the demo IdP) issues access tokens without
+	 * one, so requiring it refused every real token.
 	 */
 	@Bean
 	OAuth2TokenValidator<Jwt> accessTokenTypeValidator(EdgeSecurityProperties properties) {
-		return new JwtTypeValidator(properties.tokenTypes());
+		JwtTypeValidator validator = new JwtTypeValidator(properties.tokenTypes());
+		validator.setAllowEmpty(true);
+		return validator;
 	}
 
 	/**

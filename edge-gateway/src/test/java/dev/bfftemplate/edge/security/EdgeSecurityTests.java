@@ -50,6 +50,13 @@ class EdgeSecurityTests {
 	}
 
 	@Test
+	void mobileWithAnAccessTokenWithoutTypeHeaderIsRouted() {
+		// as Spring Authorization Server issues them; a typ that is present is still
+		// checked
+		callMobile(ISSUER.token().audience("mobile-bff").type(null).build()).expectStatus().isOk();
+	}
+
+	@Test
 	void mobileWithoutTokenIs401BeforeAnyBffCall() {
 		this.client.get()
 			.uri("/mobile/v1/home")
