@@ -29,9 +29,9 @@ public final class KeepAliveProbe {
 
 	private static final Duration DEFAULT_ANSWER_TIMEOUT = Duration.ofSeconds(5);
 
-	// The first answers of a cold JVM on a loaded build machine may take long; they are
-	// not what the probe looks for.
-	private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(30);
+	// The first answers of a cold JVM on a loaded build machine may take long (30 s with
+	// the default answer timeout); they are not what the probe looks for.
+	private static final int WARM_UP_TIMEOUT_FACTOR = 6;
 
 	private static final String[] HIDDEN_MANAGEMENT_PATHS = { "/actuator/env", "/actuator/beans",
 			"/actuator/configprops", "/actuator/heapdump", "/actuator/shutdown", "/actuator/gateway/routes" };
@@ -88,8 +88,9 @@ public final class KeepAliveProbe {
 	 * @param rounds rounds per protocol
 	 */
 	public void assertEveryRequestAnswered(int rounds) {
-		Result warmUp = withAnswerTimeout(WARM_UP_TIMEOUT).run(1, HttpClient.Version.HTTP_1_1);
-		assertThat(warmUp.unanswered()).as("requests left unanswered for %s while warming up", WARM_UP_TIMEOUT)
+		Duration warmUpTimeout = this.answerTimeout.multipliedBy(WARM_UP_TIMEOUT_FACTOR);
+		Result warmUp = withAnswerTimeout(warmUpTimeout).run(1, HttpClient.Version.HTTP_1_1);
+		assertThat(warmUp.unanswered()).as("requests left unanswered for %s while warming up", warmUpTimeout)
 			.isEmpty();
 		Result http11 = run(rounds, HttpClient.Version.HTTP_1_1);
 		Result h2c = run(rounds, HttpClient.Version.HTTP_2);
