@@ -3,14 +3,19 @@ package dev.bfftemplate.web.session;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import javax.crypto.spec.SecretKeySpec;
 
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.resource.Delay;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -66,6 +71,30 @@ class SessionStoreConfiguration {
 		@ConditionalOnMissingBean
 		OidcSessionIndex oidcSessionIndex(ReactiveStringRedisTemplate redis, WebBffSessionProperties properties) {
 			return new RedisOidcSessionIndex(redis, properties);
+		}
+
+		/**
+		 * While the connection is down, a command fails at once (a 503 for the request,
+		 * see SessionStoreOutageWebExceptionHandler) instead of waiting in Lettuce's
+		 * queue until {@code spring.data.redis.timeout}.
+		 * @return the customizer
+		 */
+		@Bean
+		LettuceClientOptionsBuilderCustomizer sessionStoreRejectsCommandsWhileDisconnected() {
+			return (options) -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+		}
+
+		/**
+		 * Lettuce's reconnect back-off grows to 30 s, so sessions could stay unavailable
+		 * that long after Redis is back; capped, web-bff recovers within
+		 * {@code web-bff.session.store-reconnect-max-delay} of Redis answering.
+		 * @param properties the session properties
+		 * @return the customizer
+		 */
+		@Bean
+		ClientResourcesBuilderCustomizer sessionStoreReconnectsSoon(WebBffSessionProperties properties) {
+			return (resources) -> resources.reconnectDelay(
+					Delay.exponential(Duration.ZERO, properties.storeReconnectMaxDelay(), 2, TimeUnit.MILLISECONDS));
 		}
 
 		/**

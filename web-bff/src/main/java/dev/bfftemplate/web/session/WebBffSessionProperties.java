@@ -17,10 +17,16 @@ import org.springframework.validation.annotation.Validated;
  * stored in Redis; required when Redis is configured, so a Redis dump reveals no token
  * @param indexNamespace prefix of the Redis keys that map OIDC {@code sid} and
  * {@code sub} to sessions, for back-channel logout
+ * @param storeOutageRetryAfter the {@code Retry-After} of the 503 answered while the
+ * session store is unreachable
+ * @param storeReconnectMaxDelay the longest wait between two attempts to reconnect to the
+ * session store, so that web-bff serves sessions again soon after it is back
  */
 @ConfigurationProperties("web-bff.session")
 @Validated
 public record WebBffSessionProperties(@NotNull @DefaultValue("8h") Duration absoluteTimeout, String encryptionKey,
-		@DefaultValue("web-bff:oidc-sessions") String indexNamespace) {
+		@DefaultValue("web-bff:oidc-sessions") String indexNamespace,
+		@NotNull @DefaultValue("2s") Duration storeOutageRetryAfter,
+		@NotNull @DefaultValue("500ms") Duration storeReconnectMaxDelay) {
 
 }
