@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The one command: runs the whole stack on one machine on the ports of DESIGN.md, prints
- * where to go and how to log in, and stops everything on Ctrl-C.
+ * The one command: runs the whole stack on one machine on the ports of
+ * docs/architecture.md, prints where to go and how to log in, and stops everything on
+ * Ctrl-C.
  * <p>
  * Options: {@code --only=demo-services,demo-auth-server} runs a subset,
  * {@code --redis=redis://localhost:6379} shares one Redis (default: in-memory stores, or
@@ -26,6 +27,7 @@ public final class DemoLauncher {
 		DemoStack.Builder builder = DemoStack.builder(root).echo(!options.quiet());
 		options.only().ifPresent(builder::only);
 		options.redis().ifPresent(builder::redis);
+		options.jvmOptions().ifPresent(builder::javaOptions);
 		DemoStack stack;
 		try {
 			stack = builder.start();
@@ -61,6 +63,11 @@ public final class DemoLauncher {
 	 */
 	static final class Banner {
 
+		/** Demo partner keys; partner-bff's application-demo.yaml holds their SHA-256. */
+		static final String DEMO_ACME_KEY = "demo-acme-2f8c1e9a7b4d6053";
+
+		static final String DEMO_GLOBEX_KEY = "demo-globex-91d4b7e2c6a8f310";
+
 		private Banner() {
 		}
 
@@ -87,6 +94,24 @@ public final class DemoLauncher {
 				banner.append("  OIDC: curl ").append(app.baseUrl()).append("/.well-known/openid-configuration\n");
 				banner.append("\n  Demo logins: alice / alice-password, bob / bob-password\n");
 			});
+			boolean partner = apps.stream().anyMatch((app) -> app.name().equals(StackApp.PARTNER_BFF));
+			if (edge && partner) {
+				String edgeUrl = apps.stream()
+					.filter((app) -> app.name().equals(StackApp.EDGE))
+					.findFirst()
+					.get()
+					.baseUrl();
+				banner.append("\n  Partner API contract: ").append(edgeUrl).append("/partner/v1/docs\n");
+				banner.append("  Demo API keys: acme ")
+					.append(DEMO_ACME_KEY)
+					.append(", globex ")
+					.append(DEMO_GLOBEX_KEY)
+					.append("\n  Try:  curl -H 'X-API-Key: ")
+					.append(DEMO_ACME_KEY)
+					.append("' ")
+					.append(edgeUrl)
+					.append("/partner/v1/products/p-001\n");
+			}
 			banner.append("\n  Logs: demo/launcher/target/logs/<app>.log.  Press Ctrl-C to stop.\n");
 			return banner.toString();
 		}

@@ -48,6 +48,11 @@ final class StackWiring {
 					args.addAll(this.redis.webBffArguments());
 					args.add("--web-bff.public-base-url=" + webApp());
 				}
+				if (app.name().equals(StackApp.PARTNER_BFF)) {
+					// the demo profile holds the digests of the demo API keys the banner
+					// prints
+					args.add("--spring.profiles.active=demo");
+				}
 			}
 			case StackApp.EDGE -> {
 				args.add("--edge.upstreams.web-bff=" + url(StackApp.WEB_BFF, 8081));

@@ -16,4 +16,13 @@ class BannerTests {
 			.contains("Ctrl-C");
 	}
 
+	@Test
+	void printsTheDemoPartnerKeysAndAPartnerCall() {
+		String banner = DemoLauncher.Banner.render(StackApp.defaults());
+		assertThat(banner).contains("http://localhost:8080/partner/v1/docs")
+			.contains("demo-acme-2f8c1e9a7b4d6053")
+			.contains(
+					"curl -H 'X-API-Key: demo-acme-2f8c1e9a7b4d6053' http://localhost:8080/partner/v1/products/p-001");
+	}
+
 }

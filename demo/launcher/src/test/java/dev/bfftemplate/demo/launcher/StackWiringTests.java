@@ -36,6 +36,14 @@ class StackWiringTests {
 	}
 
 	@Test
+	void partnerBffGetsTheDemoKeysAndTheIssuerWhereverItRuns() {
+		StackWiring wiring = new StackWiring(this.movedStack, new RedisChoice(null));
+		assertThat(wiring.argumentsFor(app(StackApp.PARTNER_BFF))).contains("--spring.profiles.active=demo",
+				"--bff.demo.issuer-uri=http://localhost:19000",
+				"--spring.http.serviceclient.pricing.base-url=http://localhost:18090/pricing");
+	}
+
+	@Test
 	void edgeRoutesToTheBffsAndChecksTokensOfTheIssuerWhereverTheyRun() {
 		StackWiring wiring = new StackWiring(this.movedStack, new RedisChoice(null));
 		assertThat(wiring.argumentsFor(app(StackApp.EDGE))).contains("--edge.upstreams.web-bff=http://localhost:18081",
