@@ -3,6 +3,7 @@ package dev.bfftemplate.web.session;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.List;
 
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -10,6 +11,7 @@ import javax.crypto.spec.GCMParameterSpec;
 
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.data.redis.serializer.SerializationException;
+import org.springframework.util.Assert;
 
 /**
  * Encrypts what another serializer produces with AES-GCM, so a Redis dump or replica
@@ -26,13 +28,20 @@ class EncryptingRedisSerializer implements RedisSerializer<Object> {
 
 	private final RedisSerializer<Object> delegate;
 
-	private final SecretKey key;
+	private final List<SecretKey> keys;
 
 	private final SecureRandom random = SeededRandom.create();
 
-	EncryptingRedisSerializer(RedisSerializer<Object> delegate, SecretKey key) {
+	/**
+	 * Creates a serializer.
+	 * @param delegate the serializer of the plain values
+	 * @param keys the keys, the one that encrypts first; every one decrypts, so sessions
+	 * written before a key rotation stay readable
+	 */
+	EncryptingRedisSerializer(RedisSerializer<Object> delegate, List<SecretKey> keys) {
+		Assert.notEmpty(keys, "At least one key is needed");
 		this.delegate = delegate;
-		this.key = key;
+		this.keys = List.copyOf(keys);
 	}
 
 	@Override
@@ -45,7 +54,7 @@ class EncryptingRedisSerializer implements RedisSerializer<Object> {
 		this.random.nextBytes(nonce);
 		try {
 			Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-			cipher.init(Cipher.ENCRYPT_MODE, this.key, new GCMParameterSpec(TAG_BITS, nonce));
+			cipher.init(Cipher.ENCRYPT_MODE, this.keys.get(0), new GCMParameterSpec(TAG_BITS, nonce));
 			byte[] sealed = cipher.doFinal(plain);
 			return ByteBuffer.allocate(NONCE_LENGTH + sealed.length).put(nonce).put(sealed).array();
 		}
@@ -62,14 +71,21 @@ class EncryptingRedisSerializer implements RedisSerializer<Object> {
 		if (bytes.length <= NONCE_LENGTH) {
 			throw new SerializationException("Session attribute is too short to be encrypted");
 		}
-		try {
-			Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-			cipher.init(Cipher.DECRYPT_MODE, this.key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_LENGTH));
-			return this.delegate.deserialize(cipher.doFinal(bytes, NONCE_LENGTH, bytes.length - NONCE_LENGTH));
+		GeneralSecurityException failure = null;
+		for (SecretKey key : this.keys) {
+			try {
+				Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+				cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_LENGTH));
+				byte[] plain = cipher.doFinal(bytes, NONCE_LENGTH, bytes.length - NONCE_LENGTH);
+				return this.delegate.deserialize(plain);
+			}
+			catch (GeneralSecurityException ex) {
+				// GCM's tag fails at once for another key: try the next one.
+				failure = ex;
+			}
 		}
-		catch (GeneralSecurityException ex) {
-			throw new SerializationException("Cannot decrypt a session attribute (wrong key or tampered value)", ex);
-		}
+		throw new SerializationException("Cannot decrypt a session attribute (no configured key fits, or tampered)",
+				failure);
 	}
 
 }

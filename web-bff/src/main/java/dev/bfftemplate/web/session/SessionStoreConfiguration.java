@@ -2,15 +2,22 @@ package dev.bfftemplate.web.session;
 
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
+import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.resource.Delay;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +31,7 @@ import org.springframework.session.ReactiveMapSessionRepository;
 import org.springframework.session.ReactiveSessionRepository;
 import org.springframework.session.SessionIdGenerator;
 import org.springframework.session.config.annotation.web.server.EnableSpringWebSession;
+import org.springframework.web.server.session.DefaultWebSessionManager;
 
 /**
  * Where sessions live: in Redis, encrypted, when {@code spring.data.redis.*} is set (Boot
@@ -48,24 +56,66 @@ class SessionStoreConfiguration {
 
 		@Bean
 		RedisSerializer<Object> springSessionDefaultRedisSerializer(WebBffSessionProperties properties) {
-			String key = properties.encryptionKey();
-			if (key == null || key.isBlank()) {
-				throw new IllegalStateException(
-						"web-bff.session.encryption-key is required when sessions are stored in Redis");
+			List<String> keys = properties.keys();
+			if (keys.isEmpty()) {
+				throw new IllegalStateException("web-bff.session.encryption-key (or encryption-keys) is required "
+						+ "when sessions are stored in Redis");
 			}
-			byte[] keyBytes = Base64.getDecoder().decode(key);
-			if (keyBytes.length != 32) {
-				throw new IllegalStateException("web-bff.session.encryption-key must be Base64 of 32 bytes (AES-256)");
-			}
-			logger.info("Sessions are stored in Redis, encrypted with AES-GCM");
+			List<SecretKey> secretKeys = keys.stream().map(SessionStoreConfiguration::aesKey).toList();
+			logger.info("Sessions are stored in Redis, encrypted with AES-GCM (" + secretKeys.size()
+					+ " key(s) decrypt, the first encrypts)");
 			return new EncryptingRedisSerializer(new JdkSerializationRedisSerializer(getClass().getClassLoader()),
-					new SecretKeySpec(keyBytes, "AES"));
+					secretKeys);
+		}
+
+		/**
+		 * A session this instance cannot decrypt is no session, rather than a 500 on
+		 * every request (see UnreadableSessionsAsMissing).
+		 * @return the post-processor that decorates the session store
+		 */
+		@Bean
+		static BeanPostProcessor unreadableSessionsAsMissing() {
+			return new BeanPostProcessor() {
+
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String beanName) {
+					if (bean instanceof DefaultWebSessionManager manager) {
+						manager.setSessionStore(new UnreadableSessionsAsMissing(manager.getSessionStore()));
+					}
+					return bean;
+				}
+
+			};
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
 		OidcSessionIndex oidcSessionIndex(ReactiveStringRedisTemplate redis, WebBffSessionProperties properties) {
 			return new RedisOidcSessionIndex(redis, properties);
+		}
+
+		/**
+		 * While the connection is down, a command fails at once (a 503 for the request,
+		 * see SessionStoreOutageWebExceptionHandler) instead of waiting in Lettuce's
+		 * queue until {@code spring.data.redis.timeout}.
+		 * @return the customizer
+		 */
+		@Bean
+		LettuceClientOptionsBuilderCustomizer sessionStoreRejectsCommandsWhileDisconnected() {
+			return (options) -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+		}
+
+		/**
+		 * Lettuce's reconnect back-off grows to 30 s, so sessions could stay unavailable
+		 * that long after Redis is back; capped, web-bff recovers within
+		 * {@code web-bff.session.store-reconnect-max-delay} of Redis answering.
+		 * @param properties the session properties
+		 * @return the customizer
+		 */
+		@Bean
+		ClientResourcesBuilderCustomizer sessionStoreReconnectsSoon(WebBffSessionProperties properties) {
+			return (resources) -> resources.reconnectDelay(
+					Delay.exponential(Duration.ZERO, properties.storeReconnectMaxDelay(), 2, TimeUnit.MILLISECONDS));
 		}
 
 		/**
@@ -92,6 +142,14 @@ class SessionStoreConfiguration {
 			};
 		}
 
+	}
+
+	private static SecretKey aesKey(String base64) {
+		byte[] key = Base64.getDecoder().decode(base64);
+		if (key.length != 32) {
+			throw new IllegalStateException("Each web-bff.session encryption key must be Base64 of 32 bytes (AES-256)");
+		}
+		return new SecretKeySpec(key, "AES");
 	}
 
 	@Configuration(proxyBeanMethods = false)

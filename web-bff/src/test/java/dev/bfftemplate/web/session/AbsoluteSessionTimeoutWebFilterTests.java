@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AbsoluteSessionTimeoutWebFilterTests {
 
-	private final WebBffSessionProperties properties = new WebBffSessionProperties(Duration.ofHours(8), null, "index");
+	private final WebBffSessionProperties properties = new WebBffSessionProperties(Duration.ofHours(8), null, null,
+			"index", Duration.ofSeconds(2), Duration.ofMillis(500));
 
 	@Test
 	void aSessionOlderThanTheAbsoluteTimeoutEndsHoweverActiveItIs() {

@@ -1,8 +1,11 @@
 package dev.bfftemplate.web.session;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
+import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
@@ -44,15 +47,30 @@ class EncryptingRedisSerializerTests {
 	}
 
 	@Test
+	void afterARotationTheNewKeyEncryptsAndTheOldOneStillDecrypts() {
+		byte[] writtenWithTheOldKey = this.serializer.serialize("old");
+		EncryptingRedisSerializer rotated = serializer((byte) 2, (byte) 1);
+		assertThat(rotated.deserialize(writtenWithTheOldKey)).isEqualTo("old");
+		byte[] writtenWithTheNewKey = rotated.serialize("new");
+		assertThat(serializer((byte) 2).deserialize(writtenWithTheNewKey)).isEqualTo("new");
+		assertThatExceptionOfType(SerializationException.class)
+			.isThrownBy(() -> this.serializer.deserialize(writtenWithTheNewKey));
+	}
+
+	@Test
 	void nullStaysEmpty() {
 		assertThat(this.serializer.serialize(null)).isEmpty();
 		assertThat(this.serializer.deserialize(null)).isNull();
 	}
 
-	private static EncryptingRedisSerializer serializer(byte keyByte) {
-		byte[] key = new byte[32];
-		Arrays.fill(key, keyByte);
-		return new EncryptingRedisSerializer(new JdkSerializationRedisSerializer(), new SecretKeySpec(key, "AES"));
+	private static EncryptingRedisSerializer serializer(byte... keyBytes) {
+		List<SecretKey> keys = new ArrayList<>();
+		for (byte keyByte : keyBytes) {
+			byte[] key = new byte[32];
+			Arrays.fill(key, keyByte);
+			keys.add(new SecretKeySpec(key, "AES"));
+		}
+		return new EncryptingRedisSerializer(new JdkSerializationRedisSerializer(), keys);
 	}
 
 }

@@ -67,7 +67,17 @@ class SessionStoreConfigurationTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.hasMessageContaining("web-bff.session.encryption-key is required"));
+				.hasMessageContaining("web-bff.session.encryption-key (or encryption-keys) is required"));
+	}
+
+	@Test
+	void withBothOneKeyAndSeveralKeysTheApplicationRefusesToStart(RedisEndpoint redis) {
+		this.runner.withPropertyValues(redisProperties(redis))
+			.withPropertyValues(KEY, "web-bff.session.encryption-keys=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("not both"));
 	}
 
 	@Test
