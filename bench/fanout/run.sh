@@ -10,52 +10,22 @@
 set -euo pipefail
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
-ROOT="$(cd "$HERE/../.." && pwd)"
 DURATION="${DURATION:-20}"
 WARMUP="${WARMUP:-10}"
 BFF_PORT="${BENCH_BFF_PORT:-18080}"
 STUB_PORTS=(18081 18082 18083 18084)
 STUB_DELAYS=(20 40 60 80)
-RESULTS="$ROOT/bench/results/fanout-$(date -u +%Y-%m-%d-%H%M).md"
 LOGS="$HERE/target/logs"
-PIDS=()
+# shellcheck source=app.sh
+source "$HERE/app.sh"
+RESULTS="$ROOT/bench/results/fanout-$(date -u +%Y-%m-%d-%H%M).md"
 
-stop_started_processes() {
-	for pid in "${PIDS[@]}"; do
-		kill "$pid" 2>/dev/null || true
-	done
-	wait 2>/dev/null || true
-}
-trap stop_started_processes EXIT
-
-wait_for() {
-	local url="$1"
-	for _ in $(seq 1 120); do
-		if curl -fs -o /dev/null "$url"; then
-			return 0
-		fi
-		sleep 0.5
-	done
-	echo "Timed out waiting for $url" >&2
-	exit 1
-}
-
-echo "Building the starter and the benchmark app"
-cd "$ROOT"
-./mvnw -B -ntp -q -pl shared-bff-starter install -DskipTests
-./mvnw -B -ntp -q -f bench/fanout/pom.xml package -DskipTests \
-	dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
-CLASSPATH="$HERE/target/classes:$(cat "$HERE/target/classpath.txt")"
-mkdir -p "$LOGS"
-
+build_bench_app
 stubs=()
 for i in "${!STUB_PORTS[@]}"; do
 	stubs+=("${STUB_PORTS[$i]}:${STUB_DELAYS[$i]}")
 done
-echo "Starting stubs ${stubs[*]}"
-java -Xmx256m -cp "$CLASSPATH" dev.bfftemplate.bench.fanout.DelayedStubs "${stubs[@]}" >"$LOGS/stubs.log" 2>&1 &
-PIDS+=($!)
-wait_for "http://127.0.0.1:${STUB_PORTS[3]}/item"
+start_stubs "${stubs[@]}"
 
 echo "Starting the BFF on port $BFF_PORT"
 # BFF_JAVA_OPTS adds JVM options to the BFF only, e.g. BFF_JAVA_OPTS=-XX:+UseParallelGC
@@ -100,7 +70,7 @@ run_wrk() {
 	echo "A BFF on shared-bff-starter (one JVM, -Xmx512m${BFF_JAVA_OPTS:+ $BFF_JAVA_OPTS}) in front of four stub downstreams"
 	echo "(one JVM, Reactor Netty) answering after ${STUB_DELAYS[*]} ms, all on loopback, driven by"
 	echo "wrk for ${DURATION}s per row after a ${WARMUP}s warm-up. \`/fanout\` makes the four calls through"
-	echo "the starter (breaker, bulkhead, retry filter, timeout, metrics, tracing at 10% sampling);"
+	echo "the starter (breaker, concurrency limit, retry filter, timeout, metrics, tracing at 10% sampling);"
 	echo "\`/sequential\` makes the same calls one after the other (the naive peer); \`limit\` is the"
 	echo "slowest stub (80 ms) called directly by wrk."
 	echo

@@ -35,12 +35,11 @@ import org.springframework.test.context.ContextConfiguration;
 				"edge.rate-limit.policies.mobile.limit=1000", "edge.rate-limit.policies.mobile.window=1m",
 				"edge.rate-limit.policies.partner.limit=3", "edge.rate-limit.policies.partner.window=1m",
 				"edge.response-timeouts.partner-bff=1000", "edge.cors.allowed-origins=https://app.example",
-				"edge.http.max-request-body-size=1KB", "spring.data.redis.timeout=2s",
-				"spring.data.redis.connect-timeout=2s" })
+				"edge.http.max-request-body-size=1KB", "edge.http.public-hosts=localhost,127.0.0.1,shop.example",
+				"spring.data.redis.timeout=2s", "spring.data.redis.connect-timeout=2s" })
 @ContextConfiguration(initializers = EdgeTestEnvironment.Initializer.class)
-// Generous: these tests assert behaviour, not speed, on build machines shared by several
-// JVMs.
-@AutoConfigureWebTestClient(timeout = "30s")
+// the client waits EdgeTestEnvironment.ANSWER_TIMEOUT (set by its Initializer)
+@AutoConfigureWebTestClient
 @WithRealRedis
 public @interface EdgeGatewayTest {
 

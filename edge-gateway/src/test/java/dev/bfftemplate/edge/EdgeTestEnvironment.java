@@ -1,15 +1,19 @@
 package dev.bfftemplate.edge;
 
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.bfftemplate.test.jwt.JwtIssuer;
 import dev.bfftemplate.test.wiremock.WireMockDownstreams;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.boot.webtestclient.autoconfigure.WebTestClientBuilderCustomizer;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The stand-ins every gateway test context talks to: one WireMock per BFF and one
@@ -38,6 +42,17 @@ public final class EdgeTestEnvironment {
 	 */
 	public static final JwtIssuer ISSUER = JwtIssuer.start();
 
+	/**
+	 * How long a test client waits for the edge to start answering. Every answer the
+	 * tests expect comes in milliseconds; this only bounds a request that is never
+	 * answered. On a build machine shared by many JVMs (load 30 on 2 cores) a freshly
+	 * started context took more than 10 s for its first answer.
+	 */
+	public static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(20);
+
+	// the body of an answer that has started may take a little longer
+	private static final Duration BODY_GRACE = Duration.ofSeconds(2);
+
 	private EdgeTestEnvironment() {
 	}
 
@@ -62,6 +77,28 @@ public final class EdgeTestEnvironment {
 	}
 
 	/**
+	 * A client of a gateway on loopback that waits at most {@link #ANSWER_TIMEOUT}.
+	 * @param port the gateway's port
+	 * @return the client
+	 */
+	public static WebTestClient client(int port) {
+		return waitsForAnAnswer(WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)).build();
+	}
+
+	/**
+	 * Make a test client fail after {@link #ANSWER_TIMEOUT} with a message naming the
+	 * request that got no answer (WebTestClient's own timeout names none).
+	 * @param builder the client builder
+	 * @return the builder
+	 */
+	public static WebTestClient.Builder waitsForAnAnswer(WebTestClient.Builder builder) {
+		return builder.responseTimeout(ANSWER_TIMEOUT.plus(BODY_GRACE))
+			.filter((request, next) -> next.exchange(request)
+				.timeout(ANSWER_TIMEOUT, Mono.error(() -> new TimeoutException("No answer within "
+						+ ANSWER_TIMEOUT.toSeconds() + " s to " + request.method() + " " + request.url()))));
+	}
+
+	/**
 	 * Points the test's application context at the stand-ins.
 	 */
 	public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -69,12 +106,8 @@ public final class EdgeTestEnvironment {
 		@Override
 		public void initialize(ConfigurableApplicationContext context) {
 			TestPropertyValues.of(upstreamProperties()).applyTo(context);
-			// One connection per test request: Reactor Netty 1.3.6/1.3.7 sometimes never
-			// reads a kept-alive request that follows an error response (401, 404), see
-			// bench/keepalive/README.md; these tests are about what the edge answers.
 			if (context instanceof GenericApplicationContext generic) {
-				generic.registerBean(WebTestClientBuilderCustomizer.class,
-						() -> (builder) -> builder.defaultHeader(HttpHeaders.CONNECTION, "close"));
+				generic.registerBean(WebTestClientBuilderCustomizer.class, () -> EdgeTestEnvironment::waitsForAnAnswer);
 			}
 		}
 

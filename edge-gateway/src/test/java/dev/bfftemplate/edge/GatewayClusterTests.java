@@ -192,10 +192,7 @@ class GatewayClusterTests {
 	}
 
 	private static WebTestClient client(ConfigurableApplicationContext context) {
-		return WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + StandaloneGateway.port(context))
-			.responseTimeout(java.time.Duration.ofSeconds(30))
-			.build();
+		return EdgeTestEnvironment.client(StandaloneGateway.port(context));
 	}
 
 }

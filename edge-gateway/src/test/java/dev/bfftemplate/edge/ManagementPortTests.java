@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -38,10 +37,7 @@ class ManagementPortTests {
 
 	@Test
 	void readinessGroupIsUpOnTheManagementPort() {
-		WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.managementPort)
-			.responseTimeout(java.time.Duration.ofSeconds(30))
-			.build()
+		EdgeTestEnvironment.client(this.managementPort)
 			.get()
 			.uri("/actuator/health/readiness")
 			.exchange()

@@ -15,7 +15,7 @@ import java.time.Duration;
  */
 public final class RawHttp {
 
-	private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+	private static final Duration READ_TIMEOUT = EdgeTestEnvironment.ANSWER_TIMEOUT;
 
 	private RawHttp() {
 	}
@@ -47,6 +47,10 @@ public final class RawHttp {
 			}
 			catch (SocketTimeoutException ex) {
 				// the server kept the connection open: what arrived is the answer
+				if (response.size() == 0) {
+					throw new SocketTimeoutException("No answer within " + READ_TIMEOUT.toSeconds() + " s to "
+							+ request.substring(0, Math.max(0, request.indexOf('\r'))));
+				}
 			}
 			return response.toString(StandardCharsets.ISO_8859_1);
 		}

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.filter.reactive.ServerWebExchangeContextFilter;
 import org.springframework.web.server.WebFilter;
@@ -48,6 +49,8 @@ import org.springframework.web.service.registry.ImportHttpServices;
 @ImportHttpServices(group = "flaky", types = SampleBffApplication.ItemClient.class,
 		clientType = HttpServiceGroup.ClientType.WEB_CLIENT)
 @ImportHttpServices(group = "limited", types = SampleBffApplication.ItemClient.class,
+		clientType = HttpServiceGroup.ClientType.WEB_CLIENT)
+@ImportHttpServices(group = "slowing", types = SampleBffApplication.ItemClient.class,
 		clientType = HttpServiceGroup.ClientType.WEB_CLIENT)
 @ImportHttpServices(group = "budget", types = SampleBffApplication.ItemClient.class,
 		clientType = HttpServiceGroup.ClientType.WEB_CLIENT)
@@ -117,6 +120,39 @@ public class SampleBffApplication {
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record ProductPage(Item product, Item stock, Item reviews, List<Warning> warnings) {
+
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record ItemScreen(Item item, List<Warning> warnings) {
+
+	}
+
+	/**
+	 * One optional call to the named stand-in downstream, so that tests can make each
+	 * kind of failure through a real request.
+	 */
+	@RestController
+	static class DownstreamItemController {
+
+		private final FanOut fanOut;
+
+		private final HttpServiceProxyRegistry clients;
+
+		DownstreamItemController(FanOut fanOut, HttpServiceProxyRegistry clients) {
+			this.fanOut = fanOut;
+			this.clients = clients;
+		}
+
+		@GetMapping("/downstreams/{downstream}/items/{id}")
+		Mono<ItemScreen> item(@PathVariable String downstream, @PathVariable String id,
+				@RequestParam(defaultValue = "3000") long timeoutMillis) {
+			FanOutRequest screen = this.fanOut.request();
+			Part<Item> item = screen.call(downstream, this.clients.getClient(downstream, ItemClient.class).item(id))
+				.timeout(Duration.ofMillis(timeoutMillis))
+				.optional();
+			return screen.assemble((parts) -> new ItemScreen(parts.get(item), parts.warnings()));
+		}
 
 	}
 

@@ -17,6 +17,11 @@ import org.springframework.validation.annotation.Validated;
  * @param untrustedHeaderPrefixes request header name prefixes removed before routing
  * (identity headers only the edge or a BFF may set)
  * @param untrustedHeaders request header names removed before routing
+ * @param publicHosts the host names the edge answers for ({@code host} for any port,
+ * {@code host:port} for one); other {@code Host} headers and absolute-form authorities
+ * get 400
+ * @param anyHostPaths paths answered whatever the {@code Host} (the probes, which
+ * orchestrators call with the pod's address)
  */
 @ConfigurationProperties("edge.http")
 @Validated
@@ -24,6 +29,8 @@ public record EdgeHttpProperties(@DefaultValue( {
 		"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS" }) List<String> allowedMethods,
 		@DefaultValue("5MB") DataSize maxRequestBodySize, @DefaultValue("/actuator/**") List<String> nonPublicPaths,
 		@DefaultValue({ "X-User-", "X-Authenticated-", "X-Tenant-" }) List<String> untrustedHeaderPrefixes,
-		@DefaultValue("X-Forwarded-User") List<String> untrustedHeaders){
+		@DefaultValue("X-Forwarded-User") List<String> untrustedHeaders,
+		@DefaultValue({ "localhost", "127.0.0.1" }) List<String> publicHosts,
+		@DefaultValue({ "/livez", "/readyz" }) List<String> anyHostPaths){
 
 }

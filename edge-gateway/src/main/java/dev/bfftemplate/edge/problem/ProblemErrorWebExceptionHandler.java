@@ -45,10 +45,7 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 			return Mono.error(ex);
 		}
 		ProblemDetail problem = toProblem(ex);
-		if (problem.getStatus() >= 500) {
-			logger.warn("Answering " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value()
-					+ " with " + problem.getStatus(), ex);
-		}
+		logAnswer(exchange, problem, ex);
 		HttpHeaders headers = (ex instanceof ErrorResponse errorResponse) ? errorResponse.getHeaders()
 				: HttpHeaders.EMPTY;
 		exchange.getResponse().getHeaders().clearContentHeaders();

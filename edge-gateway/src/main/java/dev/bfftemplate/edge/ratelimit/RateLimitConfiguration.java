@@ -1,6 +1,10 @@
 package dev.bfftemplate.edge.ratelimit;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.resource.Delay;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -8,6 +12,8 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +36,29 @@ class RateLimitConfiguration {
 			ReactiveRedisConnectionFactory connectionFactory, RateLimitProperties properties) {
 		logger.info("Rate limits are counted in Redis, shared by every edge instance");
 		return new RedisWindowCounter(redis, connectionFactory, properties.keyPrefix(), properties.reconnectInterval());
+	}
+
+	/**
+	 * Lettuce's reconnect back-off doubles up to 30 s by default: after an outage of some
+	 * seconds the edge went on counting without Redis for up to that long after Redis was
+	 * back. Capped at {@code edge.rate-limit.reconnect-interval}.
+	 */
+	@Bean
+	@Conditional(RedisConfiguredCondition.class)
+	ClientResourcesBuilderCustomizer redisReconnectBackOff(RateLimitProperties properties) {
+		return (builder) -> builder
+			.reconnectDelay(Delay.exponential(Duration.ZERO, properties.reconnectInterval(), 2, TimeUnit.MILLISECONDS));
+	}
+
+	/**
+	 * While the connection is down, commands fail at once instead of waiting in Lettuce's
+	 * queue for the command timeout: each request then gets its answer without delay (as
+	 * {@code edge.rate-limit.on-store-failure} says).
+	 */
+	@Bean
+	@Conditional(RedisConfiguredCondition.class)
+	LettuceClientOptionsBuilderCustomizer redisFailFastWhileDisconnected() {
+		return (builder) -> builder.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
 	}
 
 	@Bean

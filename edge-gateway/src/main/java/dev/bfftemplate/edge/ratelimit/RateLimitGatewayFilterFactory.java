@@ -8,8 +8,6 @@ import dev.bfftemplate.edge.ratelimit.RateLimitProperties.StoreFailureMode;
 import dev.bfftemplate.edge.ratelimit.WindowCounter.WindowCount;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilter;
@@ -21,14 +19,13 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * The {@code RateLimit=<policy>} route filter: counts each request against its client's
  * bucket (see {@link RateLimitKeyResolver}) and refuses it with a 429 problem when over
- * the policy's limit. When the counter store fails the request is let through (logged and
- * counted) or refused with 503, as {@code edge.rate-limit.on-store-failure} says.
- * Decisions are counted in the {@code edge.rate-limit.decisions} metric.
+ * the policy's limit. When the counter store fails the request is let through (counted,
+ * and logged once per outage) or refused with 503, as
+ * {@code edge.rate-limit.on-store-failure} says. Decisions are counted in the
+ * {@code edge.rate-limit.decisions} metric.
  */
 @Component
 class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<RateLimitGatewayFilterFactory.Config> {
-
-	private static final Log logger = LogFactory.getLog(RateLimitGatewayFilterFactory.class);
 
 	private static final String METRIC = "edge.rate-limit.decisions";
 
@@ -39,6 +36,8 @@ class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<RateLim
 	private final RateLimitKeyResolver keyResolver;
 
 	private final MeterRegistry meterRegistry;
+
+	private final RateLimitStoreOutage outage = new RateLimitStoreOutage();
 
 	RateLimitGatewayFilterFactory(RateLimitProperties properties, WindowCounter counter,
 			RateLimitKeyResolver keyResolver, MeterRegistry meterRegistry) {
@@ -72,6 +71,7 @@ class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<RateLim
 		Decisions decisions = new Decisions(this.meterRegistry, name);
 		return (exchange, chain) -> this.keyResolver.resolve(exchange)
 			.flatMap((key) -> this.counter.increment(name + ":" + key, policy.window()))
+			.doOnNext((count) -> this.outage.succeeded())
 			.map(Optional::of)
 			.onErrorResume((ex) -> onStoreFailure(name, decisions, ex))
 			.flatMap((count) -> {
@@ -92,11 +92,11 @@ class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<RateLim
 
 	private Mono<Optional<WindowCount>> onStoreFailure(String policy, Decisions decisions, Throwable ex) {
 		if (this.properties.onStoreFailure() == StoreFailureMode.REJECT) {
-			logger.warn("Rate limit store failed, refusing the request (policy " + policy + "): " + ex);
+			this.outage.failed(policy, "refusing requests with 503", ex);
 			decisions.storeFailureRejected().increment();
 			return Mono.error(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, null, ex));
 		}
-		logger.warn("Rate limit store failed, letting the request through unlimited (policy " + policy + "): " + ex);
+		this.outage.failed(policy, "letting requests through unlimited", ex);
 		decisions.storeFailureAllowed().increment();
 		return Mono.just(Optional.empty());
 	}

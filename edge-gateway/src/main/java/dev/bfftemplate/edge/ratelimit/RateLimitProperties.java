@@ -17,8 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param onStoreFailure what to do when the shared counter store (Redis) fails
  * @param apiKeyHeader the request header carrying a partner's API key
  * @param keyPrefix the prefix of every counter key in Redis
- * @param reconnectInterval how often to try again when the first connection to Redis
- * failed (once connected, Lettuce reconnects by itself)
+ * @param reconnectInterval the longest wait between two attempts to reach Redis: when the
+ * first connection failed, and in Lettuce's reconnect back-off after a lost connection
+ * (so the edge uses Redis again at most this long after it is back)
  * @param policies the named policies
  */
 @ConfigurationProperties("edge.rate-limit")

@@ -30,7 +30,8 @@ import org.springframework.data.redis.core.script.RedisScript;
  * start, before the server takes traffic; while it is not open, requests do not wait for
  * it (they count as a store failure, see {@code edge.rate-limit.on-store-failure}) and a
  * new attempt is made off the event loop at most once per
- * {@code edge.rate-limit.reconnect-interval}. Once open, Lettuce reconnects by itself.
+ * {@code edge.rate-limit.reconnect-interval}. Once open, Lettuce reconnects by itself,
+ * waiting at most as long between attempts (see {@link RateLimitConfiguration}).
  */
 class RedisWindowCounter implements WindowCounter, SmartLifecycle {
 
@@ -57,6 +58,9 @@ class RedisWindowCounter implements WindowCounter, SmartLifecycle {
 	private volatile boolean connected;
 
 	private volatile long lastAttempt;
+
+	// only the starting thread and then one background attempt at a time change it
+	private volatile int connectFailures;
 
 	private volatile boolean running;
 
@@ -126,8 +130,11 @@ class RedisWindowCounter implements WindowCounter, SmartLifecycle {
 			logger.info("Connected to Redis: rate limits are shared by every edge instance");
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Cannot connect to Redis, rate limits fail as edge.rate-limit.on-store-failure says until "
-					+ "it can: " + ex);
+			// once, not at every attempt
+			if (this.connectFailures++ == 0) {
+				logger.warn("Cannot connect to Redis, rate limits fail as edge.rate-limit.on-store-failure says until "
+						+ "it can: " + ex);
+			}
 		}
 	}
 

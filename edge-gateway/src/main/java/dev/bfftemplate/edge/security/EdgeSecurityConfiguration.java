@@ -25,9 +25,10 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
  * Spring Security at the edge: a coarse JWT check on the protected paths (the BFF
- * validates again), CORS answered here, security response headers, and Spring Security's
- * strict firewall (path normalisation, header values) in front of everything. Sessions,
- * CSRF, login and logout are the BFFs' business, so they are off here.
+ * validates again), the CORS rules (answered before these chains by
+ * {@link CorsProblemFilter}), security response headers, and Spring Security's strict
+ * firewall (path normalisation, header values) in front of everything. Sessions, CSRF,
+ * login and logout are the BFFs' business, so they are off here.
  */
 @Configuration(proxyBeanMethods = false)
 class EdgeSecurityConfiguration {
@@ -61,7 +62,9 @@ class EdgeSecurityConfiguration {
 			// stateless: no WebSession is ever created (that would cost a blocking-pool
 			// hop per request)
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-			.cors(Customizer.withDefaults())
+			// answered before these chains, with a problem when refused
+			// (CorsProblemFilter)
+			.cors(ServerHttpSecurity.CorsSpec::disable)
 			// caching is decided by the BFFs (ETag/304), not overridden here
 			.headers((headers) -> headers.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable));
 	}

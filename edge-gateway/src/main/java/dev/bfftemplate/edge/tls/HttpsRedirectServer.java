@@ -2,6 +2,9 @@ package dev.bfftemplate.edge.tls;
 
 import java.net.InetAddress;
 
+import dev.bfftemplate.edge.hygiene.DecodingFailureProblems;
+import dev.bfftemplate.edge.hygiene.PublicHosts;
+import dev.bfftemplate.edge.problem.RawProblem;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -20,7 +23,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * A plain HTTP port ({@code edge.tls.redirect.port}) that answers every request with 308
  * to the same path on the HTTPS port, so {@code http://} links still work while nothing
- * is served in clear text. It starts after the HTTPS server and stops before it.
+ * is served in clear text. Only requests for a public host
+ * ({@code edge.http.public-hosts}) are redirected; others get a 400 problem. It starts
+ * after the HTTPS server and stops before it.
  */
 @Component
 @ConditionalOnBooleanProperty("edge.tls.redirect.enabled")
@@ -34,13 +39,16 @@ public class HttpsRedirectServer implements SmartLifecycle {
 
 	private final InetAddress address;
 
+	private final PublicHosts publicHosts;
+
 	private volatile DisposableServer server;
 
 	HttpsRedirectServer(WebServerApplicationContext context, TlsProperties properties,
-			ServerProperties serverProperties) {
+			ServerProperties serverProperties, PublicHosts publicHosts) {
 		this.context = context;
 		this.properties = properties.redirect();
 		this.address = serverProperties.getAddress();
+		this.publicHosts = publicHosts;
 	}
 
 	@Override
@@ -50,17 +58,24 @@ public class HttpsRedirectServer implements SmartLifecycle {
 		if (this.address != null) {
 			http = http.host(this.address.getHostAddress());
 		}
-		this.server = http.handle((request, response) -> redirect(request, response, httpsPort)).bindNow();
+		this.server = http
+			.doOnChannelInit((observer, channel, remoteAddress) -> DecodingFailureProblems.install(channel.pipeline()))
+			.handle((request, response) -> redirect(request, response, httpsPort))
+			.bindNow();
 	}
 
 	private Mono<Void> redirect(HttpServerRequest request, HttpServerResponse response, int httpsPort) {
+		if (!this.publicHosts.isHostOf(request)) {
+			// never a redirect to a host the client chose
+			return RawProblem.send(response, HttpStatus.BAD_REQUEST, PublicHosts.NOT_PUBLIC);
+		}
 		String location;
 		try {
 			location = httpsLocation(request, httpsPort);
 		}
 		catch (IllegalArgumentException ex) {
-			// a Host or request target that is not a valid URL: nothing to redirect to
-			return response.status(HttpStatus.BAD_REQUEST.value()).header(HttpHeaders.CONTENT_LENGTH, "0").send();
+			// a request target that is not a valid URL: nothing to redirect to
+			return RawProblem.send(response, HttpStatus.BAD_REQUEST, "The request target is not a valid URI.");
 		}
 		return response.status(HttpStatus.PERMANENT_REDIRECT.value())
 			.header(HttpHeaders.LOCATION, location)

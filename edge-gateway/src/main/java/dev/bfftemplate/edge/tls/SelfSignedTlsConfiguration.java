@@ -64,7 +64,8 @@ class SelfSignedTlsConfiguration {
 
 		@Override
 		public int getOrder() {
-			return Ordered.LOWEST_PRECEDENCE;
+			// before ModernTlsServerCustomizer, which needs to know whether TLS is on
+			return Ordered.LOWEST_PRECEDENCE - 1;
 		}
 
 	}

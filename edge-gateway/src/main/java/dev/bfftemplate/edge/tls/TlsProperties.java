@@ -16,12 +16,20 @@ import org.springframework.validation.annotation.Validated;
  * @param selfSignedNames the DNS names and IP addresses the generated certificate is for
  * @param selfSignedValidity how long the generated certificate is valid
  * @param redirect the plain HTTP port that redirects to HTTPS
+ * @param protocols the TLS versions served, whatever the SSL bundle says
+ * @param ciphers the cipher suites served (TLS 1.3 ones, and for TLS 1.2 ECDHE with AEAD
+ * only), whatever the SSL bundle says
  */
 @ConfigurationProperties("edge.tls")
 @Validated
 public record TlsProperties(@DefaultValue("false") boolean selfSigned, @DefaultValue( {
 		"localhost", "127.0.0.1" }) List<String> selfSignedNames, @DefaultValue("30d") Duration selfSignedValidity,
-		@DefaultValue Redirect redirect){
+		@DefaultValue Redirect redirect, @DefaultValue({ "TLSv1.3", "TLSv1.2" }) List<String> protocols,
+		@DefaultValue({ "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
+				"TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+				"TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+				"TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+				"TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256" }) List<String> ciphers){
 
 	/**
 	 * A plain HTTP port that answers every request with 308 to the same URL over HTTPS.

@@ -54,7 +54,7 @@ public class TraceContextFilter implements WebFilter {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		String incomingTraceId = validTraceId(exchange.getRequest().getHeaders().getFirst(TRACEPARENT));
-		String traceId = (incomingTraceId != null) ? incomingTraceId : randomHex(16);
+		String traceId = (incomingTraceId != null) ? incomingTraceId : newTraceId();
 		String traceparent = "00-" + traceId + "-" + randomHex(8) + "-" + this.flags;
 		// an identifier, not a secret: no SecureRandom (and its lock) on the request path
 		ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -74,6 +74,14 @@ public class TraceContextFilter implements WebFilter {
 			return Mono.empty();
 		});
 		return chain.filter(exchange.mutate().request(request).build());
+	}
+
+	/**
+	 * A new random trace id, for answers written where no exchange exists.
+	 * @return 32 lower-case hex digits
+	 */
+	public static String newTraceId() {
+		return randomHex(16);
 	}
 
 	private static String validTraceId(String traceparent) {

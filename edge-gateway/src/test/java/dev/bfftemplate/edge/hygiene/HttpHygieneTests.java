@@ -62,6 +62,26 @@ class HttpHygieneTests {
 			.withHeader("X-Harmless", equalTo("kept")));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "X_User_Id", "x_authenticated_user", "X_Authenticated_Userid", "X_Tenant_Id",
+			"X_Forwarded_User", "X-User_Id", "Authorization_Override" })
+	void headerNamesWithAnUnderscoreAreRefusedBeforeRouting(String name) {
+		this.client.get()
+			.uri("/api/dashboard")
+			.header(name, "admin")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(400)
+			.jsonPath("$.traceId")
+			.isNotEmpty();
+		WEB.verify(0, anyRequestedFor(anyUrl()));
+	}
+
 	@Test
 	void hopByHopHeadersAndThoseNamedInConnectionAreNotForwarded() throws IOException {
 		String response = RawHttp.send(this.port, """

@@ -1,8 +1,6 @@
 package dev.bfftemplate.starter.autoconfigure;
 
-import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -29,8 +27,8 @@ import org.springframework.web.filter.reactive.ServerWebExchangeContextFilter;
 
 /**
  * Auto-configuration of the {@link FanOut}: the downstreams with their breakers and
- * concurrency limits, the caller identity of the stale cache, and the meters. Every bean
- * backs off when the application defines its own.
+ * adaptive concurrency limits, the caller identity of the stale cache, and the meters.
+ * Every bean backs off when the application defines its own.
  *
  * @author BFF template
  */
@@ -47,12 +45,6 @@ public final class FanOutAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	BulkheadRegistry bulkheadRegistry() {
-		return BulkheadRegistry.ofDefaults();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
 	DownstreamMetrics downstreamMetrics(ObjectProvider<MeterRegistry> meterRegistry) {
 		return new DownstreamMetrics(meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
 	}
@@ -65,15 +57,9 @@ public final class FanOutAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TaggedBulkheadMetrics bulkheadMetrics(BulkheadRegistry bulkheads) {
-		return TaggedBulkheadMetrics.ofBulkheadRegistry(bulkheads);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
 	Downstreams downstreams(DownstreamsProperties properties, CircuitBreakerProperties circuitBreakerProperties,
-			CircuitBreakerRegistry circuitBreakers, BulkheadRegistry bulkheads, DownstreamMetrics metrics) {
-		return new Downstreams(properties, circuitBreakerProperties, circuitBreakers, bulkheads, metrics);
+			CircuitBreakerRegistry circuitBreakers, DownstreamMetrics metrics) {
+		return new Downstreams(properties, circuitBreakerProperties, circuitBreakers, metrics);
 	}
 
 	@Bean

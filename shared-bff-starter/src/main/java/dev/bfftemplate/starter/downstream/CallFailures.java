@@ -1,9 +1,13 @@
 package dev.bfftemplate.starter.downstream;
 
-import io.github.resilience4j.bulkhead.BulkheadFullException;
+import java.io.IOException;
+
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 
+import org.springframework.core.codec.CodecException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.function.client.WebClientException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 /**
@@ -65,10 +69,44 @@ public final class CallFailures {
 	/**
 	 * Whether the concurrency limit was reached so the call was not made.
 	 * @param failure the failure of a call
-	 * @return {@code true} when the bulkhead refused the call
+	 * @return {@code true} when the concurrency limit refused the call
 	 */
 	public static boolean isRejected(Throwable failure) {
-		return failure instanceof BulkheadFullException;
+		return failure instanceof ConcurrencyLimitExceededException;
+	}
+
+	/**
+	 * Whether the failure says the downstream is overloaded: the call timed out, or the
+	 * downstream answered 429 or 503. Such failures shrink its concurrency limit.
+	 * @param failure the failure of a call
+	 * @return {@code true} for a sign of overload
+	 */
+	public static boolean isOverload(Throwable failure) {
+		return isTimeout(failure) || (failure instanceof WebClientResponseException response
+				&& (response.getStatusCode().isSameCodeAs(HttpStatus.TOO_MANY_REQUESTS)
+						|| response.getStatusCode().isSameCodeAs(HttpStatus.SERVICE_UNAVAILABLE)));
+	}
+
+	/**
+	 * Whether the failure is one a downstream call is expected to meet now and then: an
+	 * answer with an error status, a refused, reset or closed connection, a timeout, an
+	 * open breaker, the concurrency limit, a malformed or too large body. Anything else
+	 * is a defect of the application.
+	 * @param failure the failure of a call
+	 * @return {@code true} for an expected failure
+	 */
+	public static boolean isExpected(Throwable failure) {
+		if (failure instanceof WebClientException || failure instanceof CodecException
+				|| failure instanceof DataBufferLimitException || isTimeout(failure) || isCircuitOpen(failure)
+				|| isRejected(failure)) {
+			return true;
+		}
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof IOException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static CallOutcome outcomeOf(Throwable failure) {

@@ -40,14 +40,15 @@ public record CircuitBreakerProperties(Map<String, @Valid Instance> instances) {
 	 * @param permittedNumberOfCallsInHalfOpenState Trial calls that decide whether the
 	 * breaker closes again
 	 * @param automaticTransitionFromOpenToHalfOpenEnabled Whether a timer half-opens the
-	 * breaker rather than the next call
+	 * breaker once the wait is over, rather than the next call: otherwise an idle breaker
+	 * stays open, and its health and metrics say so, until a call comes
 	 */
 	public record Instance(@DefaultValue("20") @Positive int slidingWindowSize,
 			@DefaultValue("10") @Positive int minimumNumberOfCalls,
 			@DefaultValue("50") @Min(1) @Max(100) float failureRateThreshold,
 			@DefaultValue("10s") Duration waitDurationInOpenState,
 			@DefaultValue("3") @Positive int permittedNumberOfCallsInHalfOpenState,
-			@DefaultValue("false") boolean automaticTransitionFromOpenToHalfOpenEnabled) {
+			@DefaultValue("true") boolean automaticTransitionFromOpenToHalfOpenEnabled) {
 
 	}
 

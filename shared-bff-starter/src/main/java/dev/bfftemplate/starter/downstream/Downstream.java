@@ -1,11 +1,11 @@
 package dev.bfftemplate.starter.downstream;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.bulkhead.BulkheadFullException;
+import com.netflix.concurrency.limits.Limiter;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import reactor.core.publisher.Mono;
@@ -24,18 +24,18 @@ public final class Downstream {
 
 	private final CircuitBreaker circuitBreaker;
 
-	private final Bulkhead bulkhead;
+	private final ConcurrencyLimit concurrencyLimit;
 
 	private final RetryBudget retryBudget;
 
 	private final DownstreamMetrics metrics;
 
 	Downstream(String name, DownstreamsProperties.Downstream properties, CircuitBreaker circuitBreaker,
-			Bulkhead bulkhead, DownstreamMetrics metrics) {
+			ConcurrencyLimit concurrencyLimit, DownstreamMetrics metrics) {
 		this.name = name;
 		this.properties = properties;
 		this.circuitBreaker = circuitBreaker;
-		this.bulkhead = bulkhead;
+		this.concurrencyLimit = concurrencyLimit;
 		this.retryBudget = new RetryBudget(properties.retry().budgetRatio(), properties.retry().budgetReserve());
 		this.metrics = metrics;
 	}
@@ -64,6 +64,14 @@ public final class Downstream {
 		return this.circuitBreaker;
 	}
 
+	/**
+	 * The downstream's adaptive concurrency limit.
+	 * @return the limit
+	 */
+	public ConcurrencyLimit concurrencyLimit() {
+		return this.concurrencyLimit;
+	}
+
 	RetryBudget retryBudget() {
 		return this.retryBudget;
 	}
@@ -72,8 +80,11 @@ public final class Downstream {
 	 * Run a call through the breaker and the concurrency limit, and record its outcome.
 	 * The call fails at once, without being subscribed, with a
 	 * {@link CallNotPermittedException} while the breaker is open and a
-	 * {@link BulkheadFullException} when the limit is reached. A 4xx answer counts as a
-	 * success for the breaker: the downstream is up and answered.
+	 * {@link ConcurrencyLimitExceededException} when the concurrency limit is reached. A
+	 * 4xx answer counts as a success for the breaker: the downstream is up and answered.
+	 * Each call's latency feeds the concurrency limit, except failures that say nothing
+	 * about the downstream's load (errors other than timeouts and overload answers) and
+	 * cancelled calls.
 	 * @param <T> the type of the answer
 	 * @param call the call, its timeout applied
 	 * @return the guarded call
@@ -84,13 +95,14 @@ public final class Downstream {
 				this.metrics.call(this.name, CallOutcome.CIRCUIT_OPEN, Duration.ZERO);
 				return Mono.error(CallNotPermittedException.createCallNotPermittedException(this.circuitBreaker));
 			}
-			if (!this.bulkhead.tryAcquirePermission()) {
+			Optional<Limiter.Listener> permit = this.concurrencyLimit.tryAcquire();
+			if (permit.isEmpty()) {
 				this.circuitBreaker.releasePermission();
 				this.metrics.rejection(this.name);
 				this.metrics.call(this.name, CallOutcome.REJECTED, Duration.ZERO);
-				return Mono.error(BulkheadFullException.createBulkheadFullException(this.bulkhead));
+				return Mono.error(new ConcurrencyLimitExceededException(this.name, this.concurrencyLimit.limit()));
 			}
-			GuardedCall guarded = new GuardedCall();
+			GuardedCall guarded = new GuardedCall(permit.get());
 			return call.doOnSuccess((value) -> guarded.succeeded())
 				.doOnError(guarded::failed)
 				.doOnCancel(guarded::cancelled);
@@ -106,8 +118,15 @@ public final class Downstream {
 
 		private final AtomicBoolean finished = new AtomicBoolean();
 
+		private final Limiter.Listener permit;
+
+		GuardedCall(Limiter.Listener permit) {
+			this.permit = permit;
+		}
+
 		void succeeded() {
 			if (finish()) {
+				this.permit.onSuccess();
 				long elapsed = elapsed();
 				Downstream.this.circuitBreaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
 				Downstream.this.metrics.call(Downstream.this.name, CallOutcome.SUCCESS, Duration.ofNanos(elapsed));
@@ -117,6 +136,15 @@ public final class Downstream {
 		void failed(Throwable failure) {
 			if (finish()) {
 				long elapsed = elapsed();
+				if (CallFailures.isOverload(failure)) {
+					this.permit.onDropped();
+				}
+				else if (CallFailures.isClientError(failure)) {
+					this.permit.onSuccess();
+				}
+				else {
+					this.permit.onIgnore();
+				}
 				if (CallFailures.isClientError(failure)) {
 					Downstream.this.circuitBreaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
 				}
@@ -130,17 +158,14 @@ public final class Downstream {
 
 		void cancelled() {
 			if (finish()) {
+				this.permit.onIgnore();
 				Downstream.this.circuitBreaker.releasePermission();
 				Downstream.this.metrics.call(Downstream.this.name, CallOutcome.CANCELLED, Duration.ofNanos(elapsed()));
 			}
 		}
 
 		private boolean finish() {
-			boolean first = this.finished.compareAndSet(false, true);
-			if (first) {
-				Downstream.this.bulkhead.onComplete();
-			}
-			return first;
+			return this.finished.compareAndSet(false, true);
 		}
 
 		private long elapsed() {

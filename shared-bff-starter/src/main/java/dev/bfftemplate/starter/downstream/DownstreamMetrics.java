@@ -3,14 +3,17 @@ package dev.bfftemplate.starter.downstream;
 import java.time.Duration;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
  * The starter's meters: {@code bff.downstream.calls} (timer with a histogram, tags
  * {@code downstream} and {@code outcome}), {@code bff.downstream.rejections},
- * {@code bff.stale.serves} (tag {@code downstream}) and {@code bff.partial.responses}
- * (tag {@code code}, one per warning).
+ * {@code bff.downstream.concurrency.limit} and
+ * {@code bff.downstream.concurrency.in-flight} (gauges), {@code bff.stale.serves} (tag
+ * {@code downstream}) and {@code bff.partial.responses} (tag {@code code}, one per
+ * warning).
  *
  * @author BFF template
  */
@@ -34,6 +37,17 @@ public final class DownstreamMetrics {
 			.publishPercentileHistogram()
 			.register(this.registry)
 			.record(duration);
+	}
+
+	void concurrencyLimit(String downstream, ConcurrencyLimit limit) {
+		Gauge.builder("bff.downstream.concurrency.limit", limit, ConcurrencyLimit::limit)
+			.description("Calls in flight the downstream's adaptive concurrency limit allows now")
+			.tag("downstream", downstream)
+			.register(this.registry);
+		Gauge.builder("bff.downstream.concurrency.in-flight", limit, ConcurrencyLimit::inFlight)
+			.description("Calls in flight to the downstream")
+			.tag("downstream", downstream)
+			.register(this.registry);
 	}
 
 	void rejection(String downstream) {

@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.bfftemplate.starter.fanout.Policy;
 
@@ -38,13 +41,67 @@ public record DownstreamsProperties(Map<String, @Valid Downstream> downstreams) 
 	 * @param defaultPolicy The policy of a call site that does not choose one
 	 * @param timeout Timeout of one call, retries included (the request deadline still
 	 * applies)
-	 * @param maxConcurrent Calls in flight at most; the next one is rejected at once
+	 * @param concurrency The adaptive limit of calls in flight: a call over it is
+	 * rejected at once, without being made
 	 * @param maxResponseSize Largest body accepted; a larger one fails the call
 	 * @param retry Retries of idempotent calls
 	 */
 	public record Downstream(@DefaultValue("REQUIRED") Policy defaultPolicy, @DefaultValue("2s") Duration timeout,
-			@DefaultValue("64") @Positive int maxConcurrent, @DefaultValue("1MB") DataSize maxResponseSize,
+			@DefaultValue @Valid Concurrency concurrency, @DefaultValue("1MB") DataSize maxResponseSize,
 			@DefaultValue @Valid Retry retry) {
+
+	}
+
+	/**
+	 * The adaptive concurrency limit of a downstream (Netflix concurrency-limits): calls
+	 * in flight above the current limit are rejected at once, before they start. The
+	 * limit starts at {@code initial-limit}, stays within {@code min-limit} and
+	 * {@code max-limit}, and moves with the downstream's latency: a healthy downstream,
+	 * however many calls it gets, keeps the limit where it is, and shedding starts only
+	 * once its calls slow down or time out.
+	 *
+	 * @param algorithm How the limit moves with the latency
+	 * @param initialLimit Limit at start-up, high enough for a burst of a healthy
+	 * downstream's calls
+	 * @param minLimit Lowest limit: the calls let through to a slow downstream
+	 * @param maxLimit Highest limit
+	 * @param latencyThreshold AIMD: a call slower than this (or timed out, or answered
+	 * 429 or 503) counts as a sign of overload and shrinks the limit by
+	 * {@code backoff-ratio}; every other completed call while the limit is half used or
+	 * more grows it by one. By default the downstream's {@code timeout}: then only calls
+	 * that fail anyway shrink the limit, never a healthy downstream slowed by the
+	 * caller's own load
+	 * @param backoffRatio AIMD: what the limit is multiplied by on each sign of overload
+	 * @param rttTolerance Gradient2: how much slower than its long-term average a call
+	 * may be before the limit shrinks (1.5 = 50% slower)
+	 */
+	public record Concurrency(@DefaultValue("AIMD") Algorithm algorithm,
+			@DefaultValue("1000") @Positive int initialLimit, @DefaultValue("20") @Positive int minLimit,
+			@DefaultValue("1000") @Positive int maxLimit, @Nullable Duration latencyThreshold,
+			@DefaultValue("0.9") @DecimalMin("0.5") @DecimalMax(value = "1", inclusive = false) double backoffRatio,
+			@DefaultValue("1.5") @DecimalMin("1") double rttTolerance) {
+
+	}
+
+	/**
+	 * How an adaptive concurrency limit moves with the downstream's latency.
+	 */
+	public enum Algorithm {
+
+		/**
+		 * Additive increase, multiplicative decrease: the limit shrinks when calls exceed
+		 * the {@code latency-threshold}, time out or are refused as overloaded, so a
+		 * healthy downstream is never shed however much the caller's own load slows its
+		 * answers below the threshold.
+		 */
+		AIMD,
+
+		/**
+		 * The gradient of the latency: the limit shrinks when calls get slower than their
+		 * long-term average by more than the {@code rtt-tolerance}. Reacts to smaller
+		 * slow-downs than AIMD, including those caused by the caller's own load.
+		 */
+		GRADIENT2
 
 	}
 

@@ -9,13 +9,11 @@ import java.util.Map;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
-import reactor.util.context.ContextView;
 
 import dev.bfftemplate.starter.downstream.CallDeadline;
 import dev.bfftemplate.starter.downstream.CallFailures;
@@ -27,10 +25,12 @@ import dev.bfftemplate.starter.downstream.DownstreamsProperties;
 import dev.bfftemplate.starter.identity.CallerIdentity;
 
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.util.Assert;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 /**
  * Runs the downstream calls of a screen in parallel and assembles one response from them,
@@ -94,8 +94,7 @@ public class FanOut {
 	public static FanOut withDefaults() {
 		DownstreamMetrics metrics = new DownstreamMetrics(new SimpleMeterRegistry());
 		Downstreams downstreams = new Downstreams(new DownstreamsProperties(Map.of()),
-				new CircuitBreakerProperties(Map.of()), CircuitBreakerRegistry.ofDefaults(),
-				BulkheadRegistry.ofDefaults(), metrics);
+				new CircuitBreakerProperties(Map.of()), CircuitBreakerRegistry.ofDefaults(), metrics);
 		FanOutProperties properties = new Binder().bindOrCreate("bff.fan-out", FanOutProperties.class);
 		return new FanOut(downstreams, properties, Mono::empty, false, metrics);
 	}
@@ -151,7 +150,8 @@ public class FanOut {
 		Mono<?> call = downstream.guard(Mono.defer(() -> part.call().timeout(shortest(timeout, deadline.remaining()))));
 		return call.<Outcome>map((value) -> fresh(part, value, staleKey))
 			.switchIfEmpty(Mono.fromSupplier(() -> new Outcome(part, null, null)))
-			.onErrorResume((failure) -> degraded(part, policy, staleKey, failure))
+			.onErrorResume((failure) -> Mono
+				.deferContextual((context) -> degraded(part, policy, staleKey, failure, CurrentTraceId.from(context))))
 			.contextWrite((context) -> context.put(CallDeadline.class, deadline));
 	}
 
@@ -162,18 +162,16 @@ public class FanOut {
 		return new Outcome(part, value, null);
 	}
 
-	private Mono<Outcome> degraded(Part<?> part, Policy policy, @Nullable StaleKey staleKey, Throwable failure) {
+	private Mono<Outcome> degraded(Part<?> part, Policy policy, @Nullable StaleKey staleKey, Throwable failure,
+			@Nullable String traceId) {
 		if (CallFailures.isNotFound(failure)) {
 			return (policy != Policy.REQUIRED) ? Mono.just(new Outcome(part, null, null))
-					: Mono.deferContextual((context) -> Mono.error(notFound(context, failure)));
+					: Mono.error(notFound(traceId, failure));
 		}
 		Reason reason = reasonOf(failure);
-		if (logger.isDebugEnabled()) {
-			logger.debug(part + " failed (" + reason + ") under policy " + policy, failure);
-		}
+		logFailure(part, policy, reason, traceId, failure);
 		return switch (policy) {
-			case REQUIRED -> Mono.deferContextual((context) -> Mono.error(
-					new DependencyFailureException(part.downstream(), reason, CurrentTraceId.from(context), failure)));
+			case REQUIRED -> Mono.error(new DependencyFailureException(part.downstream(), reason, traceId, failure));
 			case OPTIONAL ->
 				Mono.just(new Outcome(part, null, Warning.unavailable(part.name(), part.downstream(), reason)));
 			case OMIT -> Mono.just(new Outcome(part, null, Warning.omitted(part.name(), part.downstream(), reason)));
@@ -207,9 +205,34 @@ public class FanOut {
 		return CallFailures.isTimeout(failure) ? Reason.TIMEOUT : Reason.ERROR;
 	}
 
-	private static ErrorResponseException notFound(ContextView context, Throwable failure) {
+	/**
+	 * One line per failed call, with what an operator needs to find it (dependency,
+	 * reason, trace id): a downstream that times out or answers 503 is an everyday event,
+	 * not a defect, so its stack trace would only bury the logs. Only a failure no
+	 * downstream explains (a defect of the application) is logged with its stack.
+	 */
+	private static void logFailure(Part<?> part, Policy policy, Reason reason, @Nullable String traceId,
+			Throwable failure) {
+		String message = "Downstream call failed: dependency=" + part.downstream() + " part=" + part.name() + " reason="
+				+ reason + " policy=" + policy + " traceId=" + ((traceId != null) ? traceId : "none") + " failure="
+				+ describe(failure);
+		if (!CallFailures.isExpected(failure)) {
+			logger.error(message, failure);
+		}
+		else if (logger.isWarnEnabled()) {
+			logger.warn(message);
+		}
+	}
+
+	private static String describe(Throwable failure) {
+		if (failure instanceof WebClientResponseException response) {
+			return "HTTP " + response.getStatusCode().value();
+		}
+		return NestedExceptionUtils.getMostSpecificCause(failure).getClass().getSimpleName();
+	}
+
+	private static ErrorResponseException notFound(@Nullable String traceId, Throwable failure) {
 		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.NOT_FOUND);
-		String traceId = CurrentTraceId.from(context);
 		if (traceId != null) {
 			problem.setProperty("traceId", traceId);
 		}

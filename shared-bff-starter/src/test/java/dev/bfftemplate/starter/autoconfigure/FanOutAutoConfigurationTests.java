@@ -4,9 +4,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -17,6 +15,7 @@ import reactor.core.publisher.Mono;
 import reactor.netty.resources.ConnectionProvider;
 
 import dev.bfftemplate.starter.downstream.CircuitBreakerProperties;
+import dev.bfftemplate.starter.downstream.ConnectionPoolProperties;
 import dev.bfftemplate.starter.downstream.DownstreamClientConfigurer;
 import dev.bfftemplate.starter.downstream.DownstreamMetrics;
 import dev.bfftemplate.starter.downstream.Downstreams;
@@ -50,14 +49,21 @@ class FanOutAutoConfigurationTests {
 			.hasSingleBean(FanOut.class)
 			.hasSingleBean(Downstreams.class)
 			.hasSingleBean(CircuitBreakerRegistry.class)
-			.hasSingleBean(BulkheadRegistry.class)
 			.hasSingleBean(DownstreamMetrics.class)
 			.hasSingleBean(TaggedCircuitBreakerMetrics.class)
-			.hasSingleBean(TaggedBulkheadMetrics.class)
 			.hasSingleBean(ServerWebExchangeContextFilter.class)
 			.hasSingleBean(DownstreamClientConfigurer.class)
 			.getBean(CallerIdentity.class)
 			.isInstanceOf(PrincipalCallerIdentity.class));
+	}
+
+	@Test
+	void downstreamConnectionPoolHoldsAHealthyBurst() {
+		this.runner.run((context) -> {
+			assertThat(context.getBean(ConnectionProvider.class).maxConnections()).isEqualTo(1000);
+			assertThat(context.getBean(ConnectionPoolProperties.class).pendingAcquireTimeout())
+				.isGreaterThan(context.getBean(Downstreams.class).get("other").properties().timeout());
+		});
 	}
 
 	@Test
@@ -75,14 +81,16 @@ class FanOutAutoConfigurationTests {
 	@Test
 	void downstreamAndBreakerSettingsComeFromProperties() {
 		this.runner
-			.withPropertyValues("bff.downstreams.catalog.max-concurrent=3",
+			.withPropertyValues("bff.downstreams.catalog.concurrency.initial-limit=3",
+					"bff.downstreams.catalog.concurrency.algorithm=gradient2",
 					"bff.downstreams.catalog.default-policy=stale-ok", "bff.downstreams.catalog.max-response-size=64KB",
 					"resilience4j.circuitbreaker.instances.catalog.failure-rate-threshold=25",
 					"resilience4j.circuitbreaker.instances.catalog.minimum-number-of-calls=5")
 			.run((context) -> {
 				Downstreams downstreams = context.getBean(Downstreams.class);
 				DownstreamsProperties.Downstream catalog = downstreams.get("catalog").properties();
-				assertThat(catalog.maxConcurrent()).isEqualTo(3);
+				assertThat(catalog.concurrency().algorithm()).isEqualTo(DownstreamsProperties.Algorithm.GRADIENT2);
+				assertThat(downstreams.get("catalog").concurrencyLimit().limit()).isEqualTo(3);
 				assertThat(catalog.defaultPolicy()).isEqualTo(Policy.STALE_OK);
 				assertThat(catalog.maxResponseSize()).isEqualTo(DataSize.ofKilobytes(64));
 				assertThat(catalog.retry().maxAttempts()).isEqualTo(2);
@@ -99,12 +107,14 @@ class FanOutAutoConfigurationTests {
 			var breaker = context.getBean(Downstreams.class).get("other").circuitBreaker().getCircuitBreakerConfig();
 			assertThat(breaker.getMinimumNumberOfCalls()).isEqualTo(10);
 			assertThat(breaker.getWaitIntervalFunctionInOpenState().apply(1)).isEqualTo(10_000L);
+			assertThat(breaker.isAutomaticTransitionFromOpenToHalfOpenEnabled()).isTrue();
+			assertThat(context.getBean(Downstreams.class).get("other").concurrencyLimit().limit()).isEqualTo(1000);
 		});
 	}
 
 	@Test
 	void invalidSettingsFailAtStartUp() {
-		this.runner.withPropertyValues("bff.downstreams.catalog.max-concurrent=0")
+		this.runner.withPropertyValues("bff.downstreams.catalog.concurrency.min-limit=0")
 			.run((context) -> assertThat(context).hasFailed());
 	}
 
@@ -120,17 +130,13 @@ class FanOutAutoConfigurationTests {
 	static Stream<Arguments> applicationBeans() {
 		DownstreamMetrics metrics = new DownstreamMetrics(new SimpleMeterRegistry());
 		Supplier<Downstreams> downstreams = () -> new Downstreams(new DownstreamsProperties(Map.of()),
-				new CircuitBreakerProperties(Map.of()), CircuitBreakerRegistry.ofDefaults(),
-				BulkheadRegistry.ofDefaults(), metrics);
+				new CircuitBreakerProperties(Map.of()), CircuitBreakerRegistry.ofDefaults(), metrics);
 		return Stream.of(bean(FanOut.class, FanOut::withDefaults), bean(Downstreams.class, downstreams),
 				bean(CircuitBreakerRegistry.class, CircuitBreakerRegistry::ofDefaults),
-				bean(BulkheadRegistry.class, BulkheadRegistry::ofDefaults),
 				bean(DownstreamMetrics.class, () -> metrics),
 				bean(TaggedCircuitBreakerMetrics.class,
 						() -> TaggedCircuitBreakerMetrics
 							.ofCircuitBreakerRegistry(CircuitBreakerRegistry.ofDefaults())),
-				bean(TaggedBulkheadMetrics.class,
-						() -> TaggedBulkheadMetrics.ofBulkheadRegistry(BulkheadRegistry.ofDefaults())),
 				bean(CallerIdentity.class, () -> () -> Mono.just("tenant-user")),
 				bean(ServerWebExchangeContextFilter.class, ServerWebExchangeContextFilter::new),
 				bean(DownstreamClientConfigurer.class, () -> new DownstreamClientConfigurer(downstreams.get(), null)),

@@ -5,6 +5,7 @@ import java.time.Duration;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The breaker of the {@code flaky} downstream (a window of 4 calls, 50%, 300 ms open, 2
- * trial calls) against WireMock.
+ * trial calls, half-opened by a timer) against WireMock.
  */
 @SampleBffTest
 class CircuitBreakerTests {
@@ -48,6 +49,9 @@ class CircuitBreakerTests {
 
 	@Autowired
 	private CircuitBreakerRegistry circuitBreakers;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	private CircuitBreaker breaker;
 
@@ -76,6 +80,23 @@ class CircuitBreakerTests {
 		assertThat(this.breaker.getState()).isEqualTo(CircuitBreaker.State.HALF_OPEN);
 		assertThat(call().complete()).isTrue();
 		assertThat(this.breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+	}
+
+	@Test
+	void openBreakerHalfOpensByItselfWithoutAnyCall() {
+		this.downstreams.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(500)));
+		for (int i = 0; i < 4; i++) {
+			call();
+		}
+		assertThat(this.breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> this.breaker.getState() == CircuitBreaker.State.HALF_OPEN);
+		assertThat(this.meters.get("resilience4j.circuitbreaker.state")
+			.tags("name", "flaky", "state", "half_open")
+			.gauge()
+			.value()).isEqualTo(1);
+		this.downstreams.verify(4, getRequestedFor(urlPathEqualTo(PATH)));
 	}
 
 	@Test

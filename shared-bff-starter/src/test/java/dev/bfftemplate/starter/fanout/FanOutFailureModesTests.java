@@ -303,7 +303,7 @@ class FanOutFailureModesTests {
 			}
 		},
 
-		BULKHEAD_FULL("limited", Reason.REJECTED, HttpStatus.SERVICE_UNAVAILABLE) {
+		CONCURRENCY_LIMIT_REACHED("limited", Reason.REJECTED, HttpStatus.SERVICE_UNAVAILABLE) {
 			@Override
 			void arrange(FanOutFailureModesTests test) {
 				test.downstreams.stubFor(get(urlPathEqualTo("/limited/items/slow"))

@@ -9,14 +9,18 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Checks an application's operational surface the way DESIGN.md wants it: {@code /livez}
- * and {@code /readyz} on the public port, actuator only on the management port, and there
- * only {@code health}, {@code info} and {@code prometheus}.
+ * Checks an application's operational surface the way docs/architecture.md describes it:
+ * {@code /livez} and {@code /readyz} on the public port, actuator only on the management
+ * port, and there only {@code health}, {@code info} and {@code prometheus}.
  *
  * @param publicPort the application's public port
  * @param managementPort the application's management port
  */
 public record ManagementSurface(int publicPort, int managementPort) {
+
+	// One client for every check: its connections are kept alive and reused, as any real
+	// client's are (KeepAliveProbe proves the applications answer such requests).
+	private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	/**
 	 * Probes answer {@code UP} on the public port.
@@ -50,17 +54,13 @@ public record ManagementSurface(int publicPort, int managementPort) {
 	}
 
 	private static HttpResponse<String> get(int port, String path) {
-		// A new connection for every request: a request sent on a kept-alive connection
-		// right after a 404 sometimes never gets an answer (a known open bug, see
-		// bench/keepalive/README.md), and these checks are about which endpoints exist.
-		HttpClient client = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(Duration.ofSeconds(5))
-			.build();
 		try {
-			return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-				.timeout(Duration.ofSeconds(10))
+			return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+				.timeout(Duration.ofSeconds(5))
 				.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (java.net.http.HttpTimeoutException ex) {
+			throw new AssertionError("No answer to GET " + path + " on port " + port + " within 5 s", ex);
 		}
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);

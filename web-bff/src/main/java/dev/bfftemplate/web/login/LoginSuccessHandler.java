@@ -2,6 +2,7 @@ package dev.bfftemplate.web.login;
 
 import java.net.URI;
 
+import dev.bfftemplate.web.origin.PublicOrigin;
 import dev.bfftemplate.web.session.OidcSessionIndex;
 
 import org.springframework.security.core.Authentication;
@@ -17,24 +18,28 @@ import reactor.core.publisher.Mono;
 
 /**
  * After login (the session id has already been rotated by then), records the session for
- * back-channel logout and sends the browser back where it asked to go.
+ * back-channel logout and sends the browser back where it asked to go, at the configured
+ * public origin.
  */
 @Component
 public class LoginSuccessHandler implements ServerAuthenticationSuccessHandler {
 
 	private final OidcSessionIndex sessionIndex;
 
+	private final PublicOrigin origin;
+
 	private final ServerRedirectStrategy redirects = new DefaultServerRedirectStrategy();
 
-	LoginSuccessHandler(OidcSessionIndex sessionIndex) {
+	LoginSuccessHandler(OidcSessionIndex sessionIndex, PublicOrigin origin) {
 		this.sessionIndex = sessionIndex;
+		this.origin = origin;
 	}
 
 	@Override
 	public Mono<Void> onAuthenticationSuccess(WebFilterExchange webFilterExchange, Authentication authentication) {
 		return webFilterExchange.getExchange().getSession().flatMap((session) -> {
 			String returnTo = (String) session.getAttributes().remove(LoginController.RETURN_TO_ATTRIBUTE);
-			URI location = URI.create((returnTo != null) ? returnTo : "/");
+			URI location = URI.create(this.origin.urlOf((returnTo != null) ? returnTo : "/"));
 			return register(authentication, session)
 				.then(this.redirects.sendRedirect(webFilterExchange.getExchange(), location));
 		});

@@ -1,8 +1,7 @@
 package dev.bfftemplate.web.logout;
 
-import java.net.URI;
+import dev.bfftemplate.web.origin.PublicOrigin;
 
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
@@ -29,11 +28,15 @@ class LogoutController {
 
 	private final RefreshTokenRevocation revocation;
 
+	private final PublicOrigin origin;
+
 	LogoutController(ServerOAuth2AuthorizedClientRepository clientRepository,
-			ReactiveClientRegistrationRepository registrations, RefreshTokenRevocation revocation) {
+			ReactiveClientRegistrationRepository registrations, RefreshTokenRevocation revocation,
+			PublicOrigin origin) {
 		this.clientRepository = clientRepository;
 		this.registrations = registrations;
 		this.revocation = revocation;
+		this.origin = origin;
 	}
 
 	@PostMapping("/bff/logout")
@@ -42,36 +45,24 @@ class LogoutController {
 		Mono<Void> revoke = this.clientRepository.loadAuthorizedClient(registrationId, authentication, exchange)
 			.flatMap(this.revocation::revoke);
 		Mono<LogoutResult> result = this.registrations.findByRegistrationId(registrationId)
-			.map((registration) -> new LogoutResult(endSessionUrl(registration, authentication, exchange)));
+			.map((registration) -> new LogoutResult(endSessionUrl(registration, authentication)));
 		return revoke.then(result)
 			.flatMap((logout) -> exchange.getSession().flatMap((session) -> session.invalidate()).thenReturn(logout));
 	}
 
-	private String endSessionUrl(ClientRegistration registration, OAuth2AuthenticationToken authentication,
-			ServerWebExchange exchange) {
+	private String endSessionUrl(ClientRegistration registration, OAuth2AuthenticationToken authentication) {
 		Object endpoint = registration.getProviderDetails().getConfigurationMetadata().get("end_session_endpoint");
 		if (endpoint == null) {
 			return "/";
 		}
 		UriComponentsBuilder url = UriComponentsBuilder.fromUriString(endpoint.toString())
 			.queryParam("client_id", registration.getClientId())
-			.queryParam("post_logout_redirect_uri", homePage(exchange.getRequest()));
+			.queryParam("post_logout_redirect_uri", this.origin.urlOf("/"));
 		if (authentication.getPrincipal() instanceof OidcUser user) {
 			// The ID token only identifies the session to end; it grants no API access.
 			url.queryParam("id_token_hint", user.getIdToken().getTokenValue());
 		}
 		return url.encode().build().toUriString();
-	}
-
-	private static String homePage(ServerHttpRequest request) {
-		URI uri = request.getURI();
-		return UriComponentsBuilder.newInstance()
-			.scheme(uri.getScheme())
-			.host(uri.getHost())
-			.port(uri.getPort())
-			.path("/")
-			.build()
-			.toUriString();
 	}
 
 }

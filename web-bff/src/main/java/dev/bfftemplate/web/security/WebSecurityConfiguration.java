@@ -7,6 +7,7 @@ import dev.bfftemplate.web.csrf.CsrfHeaderWebFilter;
 import dev.bfftemplate.web.csrf.CsrfProperties;
 import dev.bfftemplate.web.login.LoginFailureHandler;
 import dev.bfftemplate.web.login.LoginSuccessHandler;
+import dev.bfftemplate.web.origin.PublicOrigin;
 import dev.bfftemplate.web.problem.ProblemResponses;
 import dev.bfftemplate.web.session.WebBffSessionProperties;
 import dev.bfftemplate.web.token.SessionAuthorizedClientRepository;
@@ -50,7 +51,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ TokenProperties.class, CsrfProperties.class, WebBffSessionProperties.class,
-		BrowserHeadersProperties.class })
+		BrowserHeadersProperties.class, PublicOrigin.class })
 class WebSecurityConfiguration {
 
 	/**

@@ -28,7 +28,7 @@ class EncryptingRedisSerializer implements RedisSerializer<Object> {
 
 	private final SecretKey key;
 
-	private final SecureRandom random = new SecureRandom();
+	private final SecureRandom random = SeededRandom.create();
 
 	EncryptingRedisSerializer(RedisSerializer<Object> delegate, SecretKey key) {
 		this.delegate = delegate;

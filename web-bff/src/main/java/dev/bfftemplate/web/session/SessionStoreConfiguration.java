@@ -22,6 +22,7 @@ import org.springframework.data.redis.serializer.JdkSerializationRedisSerializer
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.session.ReactiveMapSessionRepository;
 import org.springframework.session.ReactiveSessionRepository;
+import org.springframework.session.SessionIdGenerator;
 import org.springframework.session.config.annotation.web.server.EnableSpringWebSession;
 
 /**
@@ -34,6 +35,12 @@ import org.springframework.session.config.annotation.web.server.EnableSpringWebS
 class SessionStoreConfiguration {
 
 	private static final Log logger = LogFactory.getLog(SessionStoreConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	SessionIdGenerator sessionIdGenerator() {
+		return new RandomSessionIdGenerator();
+	}
 
 	@Configuration(proxyBeanMethods = false)
 	@Conditional(RedisConfiguredCondition.class)
@@ -93,12 +100,14 @@ class SessionStoreConfiguration {
 	static class InMemorySessionStore {
 
 		@Bean
-		ReactiveSessionRepository<?> reactiveSessionRepository(ServerProperties serverProperties) {
+		ReactiveSessionRepository<?> reactiveSessionRepository(ServerProperties serverProperties,
+				SessionIdGenerator sessionIdGenerator) {
 			logger.warn("No spring.data.redis.* configured: sessions are kept in memory, "
 					+ "are lost on restart and are not shared between instances");
 			ReactiveMapSessionRepository repository = new ReactiveMapSessionRepository(new ConcurrentHashMap<>());
 			Duration timeout = serverProperties.getReactive().getSession().getTimeout();
 			repository.setDefaultMaxInactiveInterval(timeout);
+			repository.setSessionIdGenerator(sessionIdGenerator);
 			return repository;
 		}
 

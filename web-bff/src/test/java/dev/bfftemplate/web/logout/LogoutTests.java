@@ -2,6 +2,7 @@ package dev.bfftemplate.web.logout;
 
 import dev.bfftemplate.web.testing.SignedInBrowser;
 import dev.bfftemplate.web.testing.StandInProvider;
+import dev.bfftemplate.web.testing.StandInProviderInitializer;
 import dev.bfftemplate.web.testing.WebBffTest;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class LogoutTests {
 			.jsonPath("$.redirectTo")
 			.value((String redirectTo) -> assertThat(redirectTo).startsWith(issuer + "/connect/logout?")
 				.contains("client_id=web-bff")
-				.contains("post_logout_redirect_uri=http://localhost:")
+				.contains("post_logout_redirect_uri=" + StandInProviderInitializer.PUBLIC_BASE_URL + "/&")
 				.doesNotContain(browser.tokens().accessToken())
 				.doesNotContain(browser.tokens().refreshToken()));
 		assertThat(StandInProvider.shared().revocations(browser.tokens())).isEqualTo(1);

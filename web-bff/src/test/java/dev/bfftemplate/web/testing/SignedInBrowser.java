@@ -77,6 +77,8 @@ public final class SignedInBrowser {
 		UriComponents authorizationRequest = UriComponentsBuilder.fromUri(authorize.getResponseHeaders().getLocation())
 			.build();
 		assertThat(authorizationRequest.getPath()).isEqualTo("/oauth2/authorize");
+		assertThat(decoded(authorizationRequest.getQueryParams().getFirst("redirect_uri")))
+			.isEqualTo(StandInProviderInitializer.PUBLIC_BASE_URL + "/login/oauth2/code/web-bff");
 		assertThat(authorizationRequest.getQueryParams().getFirst("code_challenge_method")).isEqualTo("S256");
 		String code = UUID.randomUUID().toString();
 		String nonce = decoded(authorizationRequest.getQueryParams().getFirst("nonce"));
@@ -92,7 +94,7 @@ public final class SignedInBrowser {
 			.expectStatus()
 			.isFound()
 			.expectHeader()
-			.location("/products/p-001")
+			.location(StandInProviderInitializer.PUBLIC_BASE_URL + "/products/p-001")
 			.expectBody()
 			.isEmpty();
 		return new SignedInBrowser(client, tokens, cookieValue(signedIn.getResponseHeaders()),

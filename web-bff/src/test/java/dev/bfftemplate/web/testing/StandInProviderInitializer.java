@@ -12,6 +12,12 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class StandInProviderInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+	/**
+	 * The web app's public origin in tests: unlike the address the tests call, so that a
+	 * URL built from the request instead shows.
+	 */
+	public static final String PUBLIC_BASE_URL = "https://shop.example.test";
+
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("standInProvider", properties()));
@@ -27,7 +33,8 @@ public class StandInProviderInitializer implements ApplicationContextInitializer
 				"spring.security.oauth2.client.registration.web-bff.client-id", StandInProvider.CLIENT_ID,
 				"spring.security.oauth2.client.registration.web-bff.client-secret", StandInProvider.CLIENT_SECRET,
 				"web-bff.session.encryption-key", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-				"web-bff.demo-services-url", StandInDownstreams.shared().baseUrl());
+				"web-bff.demo-services-url", StandInDownstreams.shared().baseUrl(), "web-bff.public-base-url",
+				PUBLIC_BASE_URL);
 	}
 
 }

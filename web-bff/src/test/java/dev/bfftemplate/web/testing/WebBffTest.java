@@ -22,7 +22,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient(timeout = "30s")
+@AutoConfigureWebTestClient
 @WithRealRedis
 @ContextConfiguration(initializers = StandInProviderInitializer.class)
 public @interface WebBffTest {

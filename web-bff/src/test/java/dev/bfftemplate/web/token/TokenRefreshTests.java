@@ -54,7 +54,7 @@ class TokenRefreshTests {
 				.value())
 			.sequential()
 			.collectList()
-			.block(Duration.ofSeconds(30));
+			.block(Duration.ofSeconds(10));
 		assertThat(dashboards).containsOnly(200);
 		browser.fromApp(HttpMethod.GET, "/api/dashboard").exchange().expectStatus().isOk();
 		assertThat(this.provider.refreshRequests(browser.tokens())).isEqualTo(1);

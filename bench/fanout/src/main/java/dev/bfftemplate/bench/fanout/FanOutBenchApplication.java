@@ -21,7 +21,7 @@ import org.springframework.web.service.registry.ImportHttpServices;
 /**
  * A tiny BFF on the starter in front of four stub downstreams: {@code /fanout} calls them
  * in parallel through the fan-out, {@code /sequential} one after the other, the naive
- * peer.
+ * peer, {@code /page} with one required and three optional calls.
  */
 @SpringBootApplication
 @ImportHttpServices(group = "s20", types = FanOutBenchApplication.StubClient.class,
@@ -81,6 +81,21 @@ public class FanOutBenchApplication {
 			Part<Stub> b = screen.call("s40", this.s40.item()).required();
 			Part<Stub> c = screen.call("s60", this.s60.item()).required();
 			Part<Stub> d = screen.call("s80", this.s80.item()).required();
+			return screen.assemble(
+					(parts) -> new Screen(parts.get(a), parts.get(b), parts.get(c), parts.get(d), parts.warnings()));
+		}
+
+		/**
+		 * A product page as a BFF serves it: one required call and three optional ones,
+		 * so that a degraded answer shows as warnings (bench/burst).
+		 */
+		@GetMapping("/page")
+		Mono<Screen> page() {
+			FanOutRequest screen = this.fanOut.request();
+			Part<Stub> a = screen.call("s20", this.s20.item()).required();
+			Part<Stub> b = screen.call("s40", this.s40.item()).optional();
+			Part<Stub> c = screen.call("s60", this.s60.item()).optional();
+			Part<Stub> d = screen.call("s80", this.s80.item()).optional();
 			return screen.assemble(
 					(parts) -> new Screen(parts.get(a), parts.get(b), parts.get(c), parts.get(d), parts.warnings()));
 		}

@@ -36,6 +36,10 @@ class AuthorizationServerSecurityConfiguration {
 			// OIDC adds discovery, UserInfo, ID tokens with "sid" and RP-initiated
 			// logout.
 			authorizationServer.oidc(withDefaults());
+			// A confidential client's redirect URI matches exactly, even on a loopback
+			// address. (Pushed authorization requests, which would need it too, are off.)
+			authorizationServer.authorizationEndpoint(
+					(endpoint) -> endpoint.authenticationProviders(ExactRedirectUris.onAuthorizationRequests()));
 		});
 		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated());
 		// UserInfo is called with an access token issued here.

@@ -3,6 +3,7 @@ package dev.bfftemplate.demo.auth;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -18,11 +19,16 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// A loopback address as the web app's origin: Spring Authorization Server's own rule would
+// accept any port there.
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "demo.auth.web-app-url=" + AuthorizationCodeFlowTests.WEB_APP)
 @Import(RequestIssuerConfiguration.class)
 class AuthorizationCodeFlowTests {
 
-	private static final String WEB_BFF_REDIRECT_URI = "http://127.0.0.1:8081/login/oauth2/code/web-bff";
+	static final String WEB_APP = "http://127.0.0.1:8081";
+
+	private static final String WEB_BFF_REDIRECT_URI = WEB_APP + "/login/oauth2/code/web-bff";
 
 	private static final String MOBILE_REDIRECT_URI = "dev.bfftemplate.mobile:/callback";
 
@@ -110,6 +116,44 @@ class AuthorizationCodeFlowTests {
 			.containsEntry("email", "alice@example.test");
 		assertThat(this.browser.getWithBearer("/userinfo", "not-a-token").statusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED.value());
+	}
+
+	@Test
+	void webBffRedirectUriMustBeTheRegisteredOneExactly() {
+		for (String other : List.of("http://127.0.0.1:8082/login/oauth2/code/web-bff",
+				"http://127.0.0.1/login/oauth2/code/web-bff", "http://localhost:8081/login/oauth2/code/web-bff",
+				"http://[::1]:8081/login/oauth2/code/web-bff", WEB_APP + "/login/oauth2/code/web-bff/",
+				WEB_APP + "/login/oauth2/code/other", "http://evil.example/login/oauth2/code/web-bff")) {
+			Map<String, String> request = webBffAuthorizationRequest(Pkce.create());
+			request.put("redirect_uri", other);
+			HttpResponse<String> response = this.browser.get("/oauth2/authorize?" + OidcTestClient.formEncode(request),
+					MediaType.TEXT_HTML);
+			assertThat(response.statusCode()).as(other).isEqualTo(HttpStatus.BAD_REQUEST.value());
+			assertThat(response.headers().firstValue("Location")).as(other).isEmpty();
+		}
+		assertThat(this.browser.startAuthorization(webBffAuthorizationRequest(Pkce.create())).getPath())
+			.as("the registered one")
+			.isEqualTo("/login");
+	}
+
+	@Test
+	void mobileAppKeepsTheNativeAppRuleOfAnyPortOnLoopback() {
+		Map<String, String> request = webBffAuthorizationRequest(Pkce.create());
+		request.put("client_id", "mobile-app");
+		request.put("redirect_uri", "http://127.0.0.1:49152/callback");
+		assertThat(this.browser.startAuthorization(request).getPath()).isEqualTo("/login");
+	}
+
+	@Test
+	void postLogoutRedirectUriMustBeTheRegisteredOneExactly() {
+		Pkce pkce = Pkce.create();
+		String code = this.browser.authorize(webBffAuthorizationRequest(pkce), "alice", "alice-password").get("code");
+		String idToken = (String) exchangeWebBffCode(code, pkce.verifier()).get("id_token");
+		HttpResponse<String> response = this.browser.get(
+				"/connect/logout?id_token_hint=" + idToken + "&post_logout_redirect_uri=http://127.0.0.1:8082/",
+				MediaType.TEXT_HTML);
+		assertThat(response.statusCode()).isEqualTo(HttpStatus.BAD_REQUEST.value());
+		assertThat(response.headers().firstValue("Location")).isEmpty();
 	}
 
 	@Test
@@ -208,9 +252,10 @@ class AuthorizationCodeFlowTests {
 		String code = this.browser.authorize(webBffAuthorizationRequest(pkce), "alice", "alice-password").get("code");
 		String idToken = (String) exchangeWebBffCode(code, pkce.verifier()).get("id_token");
 
-		URI afterLogout = OidcTestClient.redirectOf(this.browser.get("/connect/logout?id_token_hint=" + idToken
-				+ "&post_logout_redirect_uri=http://localhost:8081/&state=bye", MediaType.TEXT_HTML));
-		assertThat(afterLogout).hasToString("http://localhost:8081/?state=bye");
+		URI afterLogout = OidcTestClient.redirectOf(this.browser.get(
+				"/connect/logout?id_token_hint=" + idToken + "&post_logout_redirect_uri=" + WEB_APP + "/&state=bye",
+				MediaType.TEXT_HTML));
+		assertThat(afterLogout).hasToString(WEB_APP + "/?state=bye");
 
 		URI loginAgain = this.browser.startAuthorization(webBffAuthorizationRequest(Pkce.create()));
 		assertThat(loginAgain.getPath()).as("the session ended: log in again").isEqualTo("/login");

@@ -182,7 +182,7 @@ final class OidcTestClient {
 		}
 	}
 
-	private static String formEncode(Map<String, String> form) {
+	static String formEncode(Map<String, String> form) {
 		return form.entrySet()
 			.stream()
 			.map((entry) -> encode(entry.getKey()) + "=" + encode(entry.getValue()))

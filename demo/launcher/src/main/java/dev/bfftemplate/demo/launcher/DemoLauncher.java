@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The one command: runs the whole stack on one machine on the ports of DESIGN.md, prints
- * where to go and how to log in, and stops everything on Ctrl-C.
+ * The one command: runs the whole stack on one machine on the ports of
+ * docs/architecture.md, prints where to go and how to log in, and stops everything on
+ * Ctrl-C.
  * <p>
  * Options: {@code --only=demo-services,demo-auth-server} runs a subset,
  * {@code --redis=redis://localhost:6379} shares one Redis (default: in-memory stores, or
@@ -26,6 +27,7 @@ public final class DemoLauncher {
 		DemoStack.Builder builder = DemoStack.builder(root).echo(!options.quiet());
 		options.only().ifPresent(builder::only);
 		options.redis().ifPresent(builder::redis);
+		options.jvmOptions().ifPresent(builder::javaOptions);
 		DemoStack stack;
 		try {
 			stack = builder.start();

@@ -32,8 +32,8 @@ public record StackApp(String name, String module, int port, int managementPort,
 	public static final String EDGE = "edge-gateway";
 
 	/**
-	 * The whole stack on the ports of DESIGN.md, in start order: what others depend on
-	 * first, the edge last.
+	 * The whole stack on the ports of docs/architecture.md, in start order: what others
+	 * depend on first, the edge last.
 	 * @return the applications
 	 */
 	public static List<StackApp> defaults() {

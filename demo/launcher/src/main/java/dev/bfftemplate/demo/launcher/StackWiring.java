@@ -35,7 +35,10 @@ final class StackWiring {
 		String issuer = url(StackApp.AUTH_SERVER, 9000);
 		String services = url(StackApp.DEMO_SERVICES, 8090);
 		switch (app.name()) {
-			case StackApp.AUTH_SERVER -> args.add("--spring.security.oauth2.authorizationserver.issuer=" + issuer);
+			case StackApp.AUTH_SERVER -> {
+				args.add("--spring.security.oauth2.authorizationserver.issuer=" + issuer);
+				args.add("--demo.auth.web-app-url=" + webApp());
+			}
 			case StackApp.WEB_BFF, StackApp.MOBILE_BFF, StackApp.PARTNER_BFF -> {
 				for (String service : SERVICES) {
 					args.add("--spring.http.serviceclient." + service + ".base-url=" + services + "/" + service);
@@ -43,6 +46,7 @@ final class StackWiring {
 				args.add("--bff.demo.issuer-uri=" + issuer);
 				if (app.name().equals(StackApp.WEB_BFF)) {
 					args.addAll(this.redis.webBffArguments());
+					args.add("--web-bff.public-base-url=" + webApp());
 				}
 				if (app.name().equals(StackApp.PARTNER_BFF)) {
 					// the demo profile holds the digests of the demo API keys the banner
@@ -61,6 +65,15 @@ final class StackWiring {
 			}
 		}
 		return args;
+	}
+
+	/**
+	 * Where the browser reaches the web app: through the edge when it runs, else at
+	 * web-bff itself. web-bff builds its login and logout URLs from it, and the auth
+	 * server registers exactly those.
+	 */
+	private String webApp() {
+		return this.apps.containsKey(StackApp.EDGE) ? url(StackApp.EDGE, 8080) : url(StackApp.WEB_BFF, 8081);
 	}
 
 	private String url(String name, int defaultPort) {

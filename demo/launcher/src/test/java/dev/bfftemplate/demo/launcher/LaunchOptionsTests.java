@@ -2,6 +2,7 @@ package dev.bfftemplate.demo.launcher;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,10 +13,20 @@ class LaunchOptionsTests {
 
 	@Test
 	void noOptionsRunsEverythingInMemoryWithOutput() {
-		LaunchOptions options = LaunchOptions.parse(List.of());
+		LaunchOptions options = LaunchOptions.parse(List.of(), Map.of());
 		assertThat(options.only()).isEmpty();
 		assertThat(options.redis()).isEmpty();
 		assertThat(options.quiet()).isFalse();
+		assertThat(options.jvmOptions()).isEmpty();
+	}
+
+	@Test
+	void jvmOptionsComeFromTheCommandLineBeforeTheEnvironment() {
+		Map<String, String> environment = Map.of("BFF_JVM_OPTIONS", " -XX:+UseSerialGC  -Xmx256m ");
+		assertThat(LaunchOptions.parse(List.of(), environment).jvmOptions())
+			.contains(List.of("-XX:+UseSerialGC", "-Xmx256m"));
+		assertThat(LaunchOptions.parse(List.of("--jvm-options=-XX:+UseParallelGC -Xmx512m"), environment).jvmOptions())
+			.contains(List.of("-XX:+UseParallelGC", "-Xmx512m"));
 	}
 
 	@Test

@@ -54,6 +54,27 @@ class StackWiringTests {
 	}
 
 	@Test
+	void webBffAndTheAuthServerAgreeOnTheWebAppsPublicOriginTheEdge() {
+		StackWiring wiring = new StackWiring(this.movedStack, new RedisChoice(null));
+		assertThat(wiring.argumentsFor(app(StackApp.WEB_BFF)))
+			.contains("--web-bff.public-base-url=http://localhost:18080");
+		assertThat(wiring.argumentsFor(app(StackApp.AUTH_SERVER)))
+			.contains("--demo.auth.web-app-url=http://localhost:18080");
+	}
+
+	@Test
+	void withoutTheEdgeTheWebAppIsWebBffItself() {
+		List<StackApp> withoutEdge = this.movedStack.stream()
+			.filter((app) -> !app.name().equals(StackApp.EDGE))
+			.toList();
+		StackWiring wiring = new StackWiring(withoutEdge, new RedisChoice(null));
+		assertThat(wiring.argumentsFor(app(StackApp.WEB_BFF)))
+			.contains("--web-bff.public-base-url=http://localhost:18081");
+		assertThat(wiring.argumentsFor(app(StackApp.AUTH_SERVER)))
+			.contains("--demo.auth.web-app-url=http://localhost:18081");
+	}
+
+	@Test
 	void sharedRedisReachesEveryApp() {
 		RedisChoice redis = RedisChoice.from(null, Map.of("BFF_REDIS_URL", "redis://cache.internal:6390"));
 		StackWiring wiring = new StackWiring(this.movedStack, redis);
