@@ -4,8 +4,8 @@ import reactor.blockhound.BlockHound;
 import reactor.blockhound.integration.BlockHoundIntegration;
 
 /**
- * What BlockHound lets partner-bff do on an event loop in tests. Everything else that
- * blocks fails the request.
+ * What BlockHound lets partner-bff do on an event loop in tests, beyond test-support's
+ * {@code LibraryBlockHoundIntegration}. Everything else that blocks fails the request.
  */
 public class PartnerBlockHoundIntegration implements BlockHoundIntegration {
 
@@ -15,10 +15,6 @@ public class PartnerBlockHoundIntegration implements BlockHoundIntegration {
 		// check; the connection itself is opened at start (RedisConnectionConfiguration).
 		builder.allowBlockingCallsInside("org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory",
 				"doInLock");
-		// Hibernate Validator reads its message bundle from its jar the first time a
-		// constraint fails in a locale, then keeps it.
-		builder.allowBlockingCallsInside("org.hibernate.validator.resourceloading.PlatformResourceBundleLocator",
-				"getResourceBundle");
 	}
 
 }
