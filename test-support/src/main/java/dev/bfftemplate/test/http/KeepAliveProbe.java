@@ -90,8 +90,7 @@ public final class KeepAliveProbe {
 	public void assertEveryRequestAnswered(int rounds) {
 		Duration warmUpTimeout = this.answerTimeout.multipliedBy(WARM_UP_TIMEOUT_FACTOR);
 		Result warmUp = withAnswerTimeout(warmUpTimeout).run(1, HttpClient.Version.HTTP_1_1);
-		assertThat(warmUp.unanswered()).as("requests left unanswered for %s while warming up", warmUpTimeout)
-			.isEmpty();
+		assertThat(warmUp.unanswered()).as("requests left unanswered for %s while warming up", warmUpTimeout).isEmpty();
 		Result http11 = run(rounds, HttpClient.Version.HTTP_1_1);
 		Result h2c = run(rounds, HttpClient.Version.HTTP_2);
 		assertThat(http11.requests() + h2c.requests()).isGreaterThanOrEqualTo(2 * rounds);
