@@ -1,5 +1,6 @@
 package dev.bfftemplate.partner.store;
 
+import dev.bfftemplate.starter.redis.RedisConfiguredCondition;
 import java.time.Clock;
 
 import dev.bfftemplate.partner.identity.PartnerIdentityProperties;

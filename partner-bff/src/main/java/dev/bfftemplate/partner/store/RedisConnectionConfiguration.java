@@ -1,5 +1,6 @@
 package dev.bfftemplate.partner.store;
 
+import dev.bfftemplate.starter.redis.RedisConfiguredCondition;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 

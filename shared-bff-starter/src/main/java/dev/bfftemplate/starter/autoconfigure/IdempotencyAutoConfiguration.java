@@ -12,14 +12,13 @@ import dev.bfftemplate.starter.idempotency.IdempotencyWebFilter;
 import dev.bfftemplate.starter.idempotency.IdempotentRequests;
 import dev.bfftemplate.starter.idempotency.InMemoryIdempotencyStore;
 import dev.bfftemplate.starter.idempotency.RedisIdempotencyStore;
+import dev.bfftemplate.starter.redis.RedisConfiguredCondition;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -101,37 +100,6 @@ public final class IdempotencyAutoConfiguration {
 				.orElse(List.of());
 			return paths.isEmpty() ? ConditionOutcome.noMatch("bff.idempotency.paths is empty")
 					: ConditionOutcome.match("bff.idempotency.paths is " + paths);
-		}
-
-	}
-
-	/**
-	 * Matches when any {@code spring.data.redis.*} connection key is set.
-	 */
-	static class RedisConfiguredCondition extends AnyNestedCondition {
-
-		RedisConfiguredCondition() {
-			super(ConfigurationPhase.REGISTER_BEAN);
-		}
-
-		@ConditionalOnProperty("spring.data.redis.host")
-		static class Host {
-
-		}
-
-		@ConditionalOnProperty("spring.data.redis.url")
-		static class Url {
-
-		}
-
-		@ConditionalOnProperty("spring.data.redis.sentinel.master")
-		static class Sentinel {
-
-		}
-
-		@ConditionalOnProperty("spring.data.redis.cluster.nodes")
-		static class Cluster {
-
 		}
 
 	}

@@ -1,5 +1,6 @@
 package dev.bfftemplate.web.session;
 
+import dev.bfftemplate.starter.redis.RedisConfiguredCondition;
 import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.context.annotation.Conditional;
 

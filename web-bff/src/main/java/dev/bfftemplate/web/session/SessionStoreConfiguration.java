@@ -1,5 +1,6 @@
 package dev.bfftemplate.web.session;
 
+import dev.bfftemplate.starter.redis.RedisConfiguredCondition;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
