@@ -11,7 +11,7 @@ AUTH=${AUTH:-http://localhost:9000}
 # where /mobile/v1 is called: the edge by default, or mobile-bff directly (http://localhost:8082)
 MOBILE=${MOBILE:-$EDGE}
 WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
 jar=$WORK/cookies
 
 # web-bff: the browser's login, followed with a cookie jar (curl sends Secure cookies to localhost)
@@ -23,6 +23,8 @@ curl -sf -b "$jar" -H "X-CSRF: 1" "$EDGE/api/dashboard" > "$WORK/dashboard.json"
 
 token=$(AUTH=$AUTH bench/mobile/app-token.sh)
 curl -sf -H "Authorization: Bearer $token" -H "X-App-Version: 2.3.1" "$MOBILE/mobile/v1/home" > "$WORK/home.json"
+curl -sf -H "Authorization: Bearer $token" -H "X-App-Version: 2.3.1" -H "Accept: application/x-protobuf" \
+  "$MOBILE/mobile/v1/home" > "$WORK/home.pb"
 wire=$(curl -sf -H "Authorization: Bearer $token" -H "X-App-Version: 2.3.1" -H "Accept-Encoding: gzip" \
   -o /dev/null -w '%{size_download}' "$MOBILE/mobile/v1/home")
 
@@ -34,6 +36,9 @@ echo "| screen | raw bytes | gzip -9 bytes |"
 echo "|---|---|---|"
 echo "| web-bff \`/api/dashboard\` | $(raw "$WORK/dashboard.json") | $(gz "$WORK/dashboard.json") |"
 echo "| mobile-bff \`/mobile/v1/home\` | $(raw "$WORK/home.json") | $(gz "$WORK/home.json") |"
-echo "| ratio mobile / web | $(awk -v a="$(raw "$WORK/home.json")" -v b="$(raw "$WORK/dashboard.json")" 'BEGIN{printf "%.2f", a/b}') | $(awk -v a="$(gz "$WORK/home.json")" -v b="$(gz "$WORK/dashboard.json")" 'BEGIN{printf "%.2f", a/b}') |"
+echo "| mobile-bff \`/mobile/v1/home\`, \`Accept: application/x-protobuf\` | $(raw "$WORK/home.pb") | $(gz "$WORK/home.pb") |"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
+echo "| ratio mobile JSON / web | $(ratio "$(raw "$WORK/home.json")" "$(raw "$WORK/dashboard.json")") | $(ratio "$(gz "$WORK/home.json")" "$(gz "$WORK/dashboard.json")") |"
+echo "| ratio mobile protobuf / web | $(ratio "$(raw "$WORK/home.pb")" "$(raw "$WORK/dashboard.json")") | $(ratio "$(gz "$WORK/home.pb")" "$(gz "$WORK/dashboard.json")") |"
 echo
-echo "mobile-bff's own gzip on the wire (\`Accept-Encoding: gzip\`, threshold 1 KB): $wire bytes."
+echo "mobile-bff's own gzip on the wire (\`Accept-Encoding: gzip\`, threshold 512 B): $wire bytes."

@@ -60,6 +60,9 @@ class ETagWebFilter implements WebFilter {
 				return DataBufferUtils.join(body).flatMap((buffer) -> {
 					String etag = etag(buffer);
 					getHeaders().setETag(etag);
+					// one URL, two representations (JSON, Protocol Buffers): caches key
+					// on Accept
+					getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT);
 					getHeaders().setCacheControl(ETagWebFilter.this.cacheControl);
 					if (matches(ifNoneMatch, etag)) {
 						DataBufferUtils.release(buffer);

@@ -62,6 +62,15 @@ public final class FieldSelection {
 	}
 
 	/**
+	 * Whether a top-level field is wanted.
+	 * @param field the name of a component of the screen's record
+	 * @return {@code true} when no selection was made or it names the field
+	 */
+	public boolean includes(String field) {
+		return this.selected == null || this.selected.contains(field);
+	}
+
+	/**
 	 * The screen with only the selected fields.
 	 * @param screen the whole screen
 	 * @param json the mapper that writes screens

@@ -71,7 +71,8 @@ class MobileSecurityConfiguration {
 				"insufficient-scope", "The access token lacks the scope this API requires.",
 				challenge("Bearer error=\"insufficient_scope\", scope=\"" + properties.requiredScope() + "\""),
 				Map.of("requiredScope", properties.requiredScope()));
-		http.authorizeExchange((exchanges) -> exchanges.pathMatchers("/livez", "/readyz", "/mobile/openapi/v1.json")
+		http.authorizeExchange((exchanges) -> exchanges
+			.pathMatchers("/livez", "/readyz", "/mobile/openapi/v1.json", "/mobile/proto/**")
 			.permitAll()
 			.pathMatchers("/mobile/**")
 			.hasAuthority(scopeAuthority)

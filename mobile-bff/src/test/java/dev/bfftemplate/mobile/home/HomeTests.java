@@ -31,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MobileBffTest
 class HomeTests {
 
+	private static final MediaType PROTOBUF = MediaType.parseMediaType("application/x-protobuf");
+
 	@Autowired
 	private WebTestClient client;
 
@@ -166,6 +168,76 @@ class HomeTests {
 	}
 
 	@Test
+	void theProtobufHomeCarriesWhatTheJsonOneDoesInFewerBytes() throws Exception {
+		byte[] json = home("").expectStatus().isOk().expectBody().returnResult().getResponseBody();
+		byte[] binary = homeMessage("").expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType(PROTOBUF)
+			.expectBody()
+			.returnResult()
+			.getResponseBody();
+		dev.bfftemplate.mobile.v1.Home home = dev.bfftemplate.mobile.v1.Home.parseFrom(binary);
+		assertThat(home.getFirstName()).isEqualTo("Alice");
+		assertThat(home.getRecentOrdersList()).hasSize(5);
+		assertThat(home.getRecentOrders(0).getId()).isEqualTo("o-2000");
+		assertThat(home.getRecentOrders(0).getDate()).isEqualTo("2026-11-20");
+		assertThat(home.getRecentOrders(0).getTotal()).isEqualTo("59.98");
+		assertThat(home.getRecommendationsList()).extracting(dev.bfftemplate.mobile.v1.Recommendation::getId)
+			.containsExactly("p-001", "p-002", "p-003");
+		assertThat(home.getRecommendations(0).getThumbnailUrl())
+			.isEqualTo("https://images.example.test/products/p-001.jpg");
+		assertThat(home.getRecommendations(0).getPrice()).isEqualTo("19.90");
+		assertThat(home.getWarningsList()).isEmpty();
+		// the point of the binary form: the same screen in at most 60 % of the bytes
+		assertThat(binary.length).isLessThanOrEqualTo(json.length * 6 / 10);
+	}
+
+	@Test
+	void theProtobufHomeNamesMissingPartsAndHonoursFieldSelection() throws Exception {
+		StandIns.services().stubFor(get(urlPathEqualTo("/orders")).willReturn(aResponse().withStatus(503)));
+		dev.bfftemplate.mobile.v1.Home home = dev.bfftemplate.mobile.v1.Home
+			.parseFrom(homeMessage("?fields=firstName,recentOrders").expectStatus()
+				.isOk()
+				.expectBody()
+				.returnResult()
+				.getResponseBody());
+		assertThat(home.getFirstName()).isEqualTo("Alice");
+		assertThat(home.getRecentOrdersList()).isEmpty();
+		assertThat(home.getRecommendationsList()).isEmpty();
+		assertThat(home.getWarningsList())
+			.extracting(dev.bfftemplate.mobile.v1.Warning::getCode, dev.bfftemplate.mobile.v1.Warning::getReason)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("recent-orders-unavailable", "error"));
+	}
+
+	@Test
+	void eachRepresentationHasItsOwnETagAndCachesVaryByAccept() {
+		String json = home("").expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+			.returnResult(byte[].class)
+			.getResponseHeaders()
+			.getETag();
+		String binary = homeMessage("").expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+			.returnResult(byte[].class)
+			.getResponseHeaders()
+			.getETag();
+		assertThat(binary).isNotNull().isNotEqualTo(json);
+		this.client.get()
+			.uri("/mobile/v1/home")
+			.accept(PROTOBUF)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + AppTokens.alice())
+			.header(HttpHeaders.IF_NONE_MATCH, binary)
+			.exchange()
+			.expectStatus()
+			.isNotModified();
+	}
+
+	@Test
 	void aLargeAnswerIsGzippedASmallOneIsNot() throws Exception {
 		StringBuilder orders = new StringBuilder();
 		for (int i = 0; i < 12; i++) {
@@ -191,6 +263,14 @@ class HomeTests {
 			.uri("http://127.0.0.1:" + this.port + path)
 			.responseSingle((response, body) -> body.asByteArray())
 			.block(java.time.Duration.ofSeconds(20));
+	}
+
+	private WebTestClient.ResponseSpec homeMessage(String query) {
+		return this.client.get()
+			.uri("/mobile/v1/home" + query)
+			.accept(PROTOBUF)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + AppTokens.alice())
+			.exchange();
 	}
 
 	private WebTestClient.ResponseSpec home(String query) {

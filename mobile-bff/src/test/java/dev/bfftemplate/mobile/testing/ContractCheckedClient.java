@@ -31,7 +31,9 @@ public class ContractCheckedClient {
 		return (builder) -> builder.defaultHeader("X-App-Version", APP_VERSION)
 			.filter((request, next) -> next.exchange(request).flatMap((response) -> {
 				String path = request.url().getPath();
-				if (!path.startsWith("/mobile/v1/")) {
+				if (!path.startsWith("/mobile/v1/") || isProtobuf(response.headers().contentType())) {
+					// binary screens are pinned by their .proto baseline
+					// (ProtoContractTests)
 					return Mono.just(response);
 				}
 				boolean partial = request.url().getQuery() != null && request.url().getQuery().contains("fields=");
@@ -55,6 +57,10 @@ public class ContractCheckedClient {
 						return response.mutate().body(new String(bytes, StandardCharsets.UTF_8)).build();
 					});
 			}));
+	}
+
+	private static boolean isProtobuf(java.util.Optional<org.springframework.http.MediaType> contentType) {
+		return contentType.map((type) -> "x-protobuf".equals(type.getSubtype())).orElse(false);
 	}
 
 }
