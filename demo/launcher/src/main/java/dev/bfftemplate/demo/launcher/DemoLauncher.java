@@ -74,7 +74,7 @@ public final class DemoLauncher {
 		static String render(List<StackApp> apps) {
 			StringBuilder banner = new StringBuilder("\n  The BFF template stack is up.\n\n");
 			boolean edge = apps.stream().anyMatch((app) -> app.name().equals(StackApp.EDGE));
-			boolean web = apps.stream().anyMatch((app) -> app.name().equals(StackApp.WEB_BFF));
+			boolean web = apps.stream().anyMatch((app) -> app.kind() == StackApp.Kind.BROWSER_BFF);
 			if (edge && web) {
 				banner.append("  Open the web app:    ")
 					.append(apps.stream().filter((app) -> app.name().equals(StackApp.EDGE)).findFirst().get().baseUrl())

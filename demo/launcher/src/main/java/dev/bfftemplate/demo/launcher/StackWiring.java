@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.bfftemplate.demo.launcher.StackApp.Kind;
+
 /**
  * The command-line properties that tell each application where the others are, so the
  * stack still hangs together when ports move (tests run it on free ports).
@@ -22,8 +24,22 @@ final class StackWiring {
 
 	private final RedisChoice redis;
 
+	private final List<StackApp> listed;
+
 	StackWiring(List<StackApp> apps, RedisChoice redis) {
+		this(apps, StackApp.defaults(), redis);
+	}
+
+	/**
+	 * Wiring for the running applications.
+	 * @param apps the applications that run, on their ports
+	 * @param listed every application of the stack list, for the edge's routes to those
+	 * that do not run
+	 * @param redis where the shared state lives
+	 */
+	StackWiring(List<StackApp> apps, List<StackApp> listed, RedisChoice redis) {
 		this.apps = apps.stream().collect(Collectors.toMap(StackApp::name, Function.identity()));
+		this.listed = listed;
 		this.redis = redis;
 	}
 
@@ -32,48 +48,59 @@ final class StackWiring {
 		args.add("--server.port=" + app.port());
 		args.add("--management.server.port=" + app.managementPort());
 		args.addAll(this.redis.arguments());
+		if (!app.profiles().isEmpty()) {
+			// partner-bff's demo profile holds the digests of the demo API keys the
+			// banner
+			// prints
+			args.add("--spring.profiles.active=" + String.join(",", app.profiles()));
+		}
 		String issuer = url(StackApp.AUTH_SERVER, 9000);
 		String services = url(StackApp.DEMO_SERVICES, 8090);
-		switch (app.name()) {
-			case StackApp.AUTH_SERVER -> {
+		switch (app.kind()) {
+			case AUTH_SERVER -> {
 				args.add("--spring.security.oauth2.authorizationserver.issuer=" + issuer);
 				args.add("--demo.auth.web-app-url=" + webApp());
 			}
-			case StackApp.WEB_BFF, StackApp.MOBILE_BFF, StackApp.PARTNER_BFF -> {
+			case BROWSER_BFF, BFF -> {
 				for (String service : SERVICES) {
 					args.add("--spring.http.serviceclient." + service + ".base-url=" + services + "/" + service);
 				}
 				args.add("--bff.demo.issuer-uri=" + issuer);
-				if (app.name().equals(StackApp.WEB_BFF)) {
+				if (app.kind() == Kind.BROWSER_BFF) {
 					args.addAll(this.redis.webBffArguments());
 					args.add("--web-bff.public-base-url=" + webApp());
 				}
-				if (app.name().equals(StackApp.PARTNER_BFF)) {
-					// the demo profile holds the digests of the demo API keys the banner
-					// prints
-					args.add("--spring.profiles.active=demo");
-				}
 			}
-			case StackApp.EDGE -> {
-				args.add("--edge.upstreams.web-bff=" + url(StackApp.WEB_BFF, 8081));
-				args.add("--edge.upstreams.mobile-bff=" + url(StackApp.MOBILE_BFF, 8082));
-				args.add("--edge.upstreams.partner-bff=" + url(StackApp.PARTNER_BFF, 8083));
+			case EDGE -> {
+				// every BFF listed, running or not: the edge's routes name them all
+				for (StackApp bff : this.listed) {
+					if (bff.kind().isBff()) {
+						args.add("--edge.upstreams." + bff.name() + "=" + url(bff.name(), bff.port()));
+					}
+				}
 				args.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer);
 				args.add("--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer + "/oauth2/jwks");
 			}
-			default -> {
+			case SERVICES -> {
 			}
 		}
 		return args;
 	}
 
 	/**
-	 * Where the browser reaches the web app: through the edge when it runs, else at
-	 * web-bff itself. web-bff builds its login and logout URLs from it, and the auth
-	 * server registers exactly those.
+	 * Where the browser reaches the web app: through the edge when it runs, else at the
+	 * browser BFF itself. The browser BFF builds its login and logout URLs from it, and
+	 * the auth server registers exactly those.
 	 */
 	private String webApp() {
-		return this.apps.containsKey(StackApp.EDGE) ? url(StackApp.EDGE, 8080) : url(StackApp.WEB_BFF, 8081);
+		if (this.apps.containsKey(StackApp.EDGE)) {
+			return url(StackApp.EDGE, 8080);
+		}
+		StackApp browserBff = this.listed.stream()
+			.filter((app) -> app.kind() == Kind.BROWSER_BFF)
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("The stack list names no browser-bff"));
+		return url(browserBff.name(), browserBff.port());
 	}
 
 	private String url(String name, int defaultPort) {
