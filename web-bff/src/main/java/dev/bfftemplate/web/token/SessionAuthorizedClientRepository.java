@@ -54,7 +54,7 @@ public class SessionAuthorizedClientRepository implements ServerOAuth2Authorized
 			.then();
 	}
 
-	private static String attributeName(String clientRegistrationId) {
+	static String attributeName(String clientRegistrationId) {
 		return ATTRIBUTE_PREFIX + clientRegistrationId;
 	}
 
