@@ -42,6 +42,14 @@ class WriteOnChangeSessionRepository
 		this.touchInterval = touchInterval;
 	}
 
+	/**
+	 * The store's own repository.
+	 * @return the decorated repository
+	 */
+	ReactiveSessionRepository<?> delegate() {
+		return this.delegate;
+	}
+
 	@Override
 	public Mono<TrackedSession> createSession() {
 		return this.delegate.createSession().map((session) -> new TrackedSession(session, true));
