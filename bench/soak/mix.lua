@@ -10,6 +10,7 @@ local counter = 0
 
 function setup(thread)
   table.insert(threads, thread)
+  thread:set("thread_id", #threads)
 end
 
 function init(args)
@@ -35,6 +36,8 @@ function request()
   elseif n < 9 then
     return wrk.format("GET", "/bff/user", headers)
   end
+  -- web-bff requires an Idempotency-Key on orders: a new one per order (unique across threads and runs).
+  post_headers["Idempotency-Key"] = string.format("soak-%d-%d-%d", os.time(), thread_id or 0, counter)
   return wrk.format("POST", "/api/orders", post_headers,
     string.format('{"productId":"p-%03d","quantity":1}', (counter % 300) + 1))
 end

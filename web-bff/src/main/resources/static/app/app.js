@@ -7,8 +7,8 @@ const CSRF_HEADER = { 'X-CSRF': '1' };
 
 const $ = (id) => document.getElementById(id);
 
-async function call(method, path, body) {
-	const headers = { ...CSRF_HEADER, 'Accept': 'application/json' };
+async function call(method, path, body, extraHeaders) {
+	const headers = { ...CSRF_HEADER, 'Accept': 'application/json', ...extraHeaders };
 	if (body !== undefined) {
 		headers['Content-Type'] = 'application/json';
 	}
@@ -108,11 +108,37 @@ async function loadProduct(event) {
 	showWarnings('product', json.warnings);
 }
 
+// The order being placed and its Idempotency-Key: a resubmit of the same order after an
+// unknown outcome (network error, 5xx, 409 still in flight) reuses the key, so web-bff answers
+// the first attempt's result instead of placing a second order; any other order gets a new key.
+let pendingOrder = null;
+
+function newIdempotencyKey() {
+	// getRandomValues, unlike randomUUID, also exists outside secure contexts (plain-http profile).
+	const bytes = crypto.getRandomValues(new Uint8Array(16));
+	return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 async function placeOrder(event) {
 	event.preventDefault();
 	const quantity = Number.parseInt($('order-quantity').value, 10);
-	const { ok, json } = await call('POST', '/api/orders',
-		{ productId: $('order-product').value.trim(), quantity: Number.isNaN(quantity) ? null : quantity });
+	const order = { productId: $('order-product').value.trim(), quantity: Number.isNaN(quantity) ? null : quantity };
+	const body = JSON.stringify(order);
+	if (!pendingOrder || pendingOrder.body !== body) {
+		pendingOrder = { body, key: newIdempotencyKey() };
+	}
+	let answer;
+	try {
+		answer = await call('POST', '/api/orders', order, { 'Idempotency-Key': pendingOrder.key });
+	}
+	catch (networkError) {
+		setText('order-result', 'Not placed: the connection failed; submit again to retry the same order');
+		return;
+	}
+	const { status, ok, json } = answer;
+	if (ok || (status >= 400 && status < 500 && status !== 409)) {
+		pendingOrder = null;
+	}
 	if (ok) {
 		setText('order-result', `Order ${json.id} placed: ${json.quantity} × ${json.productName}, ${json.total} ${json.currency}`);
 		loadDashboard();

@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -49,6 +50,38 @@ class SessionStoreConfiguration {
 	@ConditionalOnMissingBean
 	SessionIdGenerator sessionIdGenerator() {
 		return new RandomSessionIdGenerator();
+	}
+
+	/**
+	 * Sessions are written only when a request changed them, and their last-access time
+	 * only every {@code web-bff.session.touch-interval} (see
+	 * WriteOnChangeSessionRepository), whichever store holds them.
+	 * @param properties the session properties, resolved when the repository is created
+	 * @param server the server properties (the idle timeout)
+	 * @return the post-processor that decorates the session repository
+	 */
+	@Bean
+	static BeanPostProcessor writeSessionsOnChange(ObjectProvider<WebBffSessionProperties> properties,
+			ObjectProvider<ServerProperties> server) {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (bean instanceof ReactiveSessionRepository<?> repository
+						&& !(bean instanceof WriteOnChangeSessionRepository)) {
+					Duration touchInterval = properties.getObject().touchInterval();
+					Duration idleTimeout = server.getObject().getReactive().getSession().getTimeout();
+					if (touchInterval.isNegative() || touchInterval.compareTo(idleTimeout) >= 0) {
+						throw new IllegalStateException("web-bff.session.touch-interval (" + touchInterval
+								+ ") must be at least 0 and shorter than server.reactive.session.timeout ("
+								+ idleTimeout + ")");
+					}
+					return new WriteOnChangeSessionRepository(repository, touchInterval);
+				}
+				return bean;
+			}
+
+		};
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -26,13 +26,19 @@ import org.springframework.validation.annotation.Validated;
  * session store is unreachable
  * @param storeReconnectMaxDelay the longest wait between two attempts to reconnect to the
  * session store, so that web-bff serves sessions again soon after it is back
+ * @param touchInterval how old a session's stored last-access time must be before a
+ * request moves it forward (a write to the store); a request that changes nothing else
+ * writes nothing sooner, so an idle session ends between {@code timeout - touchInterval}
+ * and {@code server.reactive.session.timeout} after its last request; must be shorter
+ * than that timeout; {@code 0s} writes every request's access time
  */
 @ConfigurationProperties("web-bff.session")
 @Validated
 public record WebBffSessionProperties(@NotNull @DefaultValue("8h") Duration absoluteTimeout, String encryptionKey,
 		List<String> encryptionKeys, @DefaultValue("web-bff:oidc-sessions") String indexNamespace,
 		@NotNull @DefaultValue("2s") Duration storeOutageRetryAfter,
-		@NotNull @DefaultValue("500ms") Duration storeReconnectMaxDelay) {
+		@NotNull @DefaultValue("500ms") Duration storeReconnectMaxDelay,
+		@NotNull @DefaultValue("1m") Duration touchInterval) {
 
 	/**
 	 * The session encryption keys, the one that encrypts first.

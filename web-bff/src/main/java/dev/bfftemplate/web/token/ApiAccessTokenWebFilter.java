@@ -10,6 +10,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.server.WebSession;
 
 import reactor.core.publisher.Mono;
 
@@ -18,6 +19,10 @@ import reactor.core.publisher.Mono;
  * (refreshing it if it is about to expire), so a failed refresh answers 401 instead of
  * degrading every downstream call of a screen into a warning. Runs after Spring Security,
  * which has already refused anonymous calls.
+ * <p>
+ * A refreshed token is stored in the session here, before the handler runs: if the
+ * session store cannot take it, the call fails with a 503 before any downstream command
+ * was sent, so a retry cannot repeat one. An unchanged session is not written.
  */
 @Component
 class ApiAccessTokenWebFilter implements WebFilter {
@@ -40,6 +45,7 @@ class ApiAccessTokenWebFilter implements WebFilter {
 				return chain.filter(exchange);
 			}
 			return this.tokens.accessToken(exchange)
+				.then(exchange.getSession().flatMap(WebSession::save))
 				.then(Mono.just(true))
 				.onErrorResume(ResponseStatusException.class,
 						(ex) -> this.problems

@@ -36,10 +36,13 @@ public class SessionAuthorizedClientRepository implements ServerOAuth2Authorized
 	@Override
 	public Mono<Void> saveAuthorizedClient(OAuth2AuthorizedClient authorizedClient, Authentication principal,
 			ServerWebExchange exchange) {
+		String name = attributeName(authorizedClient.getClientRegistration().getRegistrationId());
+		StoredAuthorizedClient stored = StoredAuthorizedClient.from(authorizedClient);
+		// Putting the same tokens again would make the session changed, and changed
+		// sessions are written to the store at the end of the request.
 		return exchange.getSession()
-			.doOnNext((session) -> session.getAttributes()
-				.put(attributeName(authorizedClient.getClientRegistration().getRegistrationId()),
-						StoredAuthorizedClient.from(authorizedClient)))
+			.filter((session) -> !stored.equals(session.getAttribute(name)))
+			.doOnNext((session) -> session.getAttributes().put(name, stored))
 			.then();
 	}
 
@@ -51,7 +54,7 @@ public class SessionAuthorizedClientRepository implements ServerOAuth2Authorized
 			.then();
 	}
 
-	private static String attributeName(String clientRegistrationId) {
+	static String attributeName(String clientRegistrationId) {
 		return ATTRIBUTE_PREFIX + clientRegistrationId;
 	}
 

@@ -31,7 +31,10 @@ class UserController {
 
 	private Duration remainingLifetime(WebSession session) {
 		Instant now = Instant.now();
-		Instant idleEnd = now.plus(session.getMaxIdleTime());
+		// The stored last-access time, which moves only every
+		// web-bff.session.touch-interval:
+		// the idle timeout counts from it.
+		Instant idleEnd = session.getLastAccessTime().plus(session.getMaxIdleTime());
 		Instant absoluteEnd = session.getCreationTime().plus(this.sessionProperties.absoluteTimeout());
 		Instant end = idleEnd.isBefore(absoluteEnd) ? idleEnd : absoluteEnd;
 		return Duration.between(now, end);

@@ -1,6 +1,7 @@
 package dev.bfftemplate.web.orders;
 
 import java.time.Duration;
+import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.bfftemplate.web.testing.DemoUser;
@@ -41,6 +42,7 @@ class OrdersTests {
 					"unitPrice":"19.99","total":"39.98","currency":"EUR","status":"placed",
 					"createdAt":"2026-01-02T03:04:05Z"}""".formatted(customerId))));
 		browser.fromApp(HttpMethod.POST, "/api/orders")
+			.header("Idempotency-Key", UUID.randomUUID().toString())
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"productId\":\"p-001\",\"quantity\":2,\"customerId\":\"c-someone-else\"}")
 			.exchange()
@@ -68,6 +70,7 @@ class OrdersTests {
 					"instance":"/orders","internalHost":"orders-7.cluster.local",
 					"errors":[{"field":"quantity","message":"must be between 1 and 10"}]}""")));
 		browser.fromApp(HttpMethod.POST, "/api/orders")
+			.header("Idempotency-Key", UUID.randomUUID().toString())
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"productId\":\"p-001\",\"quantity\":99}")
 			.exchange()
@@ -94,6 +97,7 @@ class OrdersTests {
 		this.downstreams.stubFor(post("/orders").withRequestBody(matchingJsonPath("$.customerId", equalTo(customerId)))
 			.willReturn(aResponse().withStatus(500).withBody("db down at orders-db.internal")));
 		browser.fromApp(HttpMethod.POST, "/api/orders")
+			.header("Idempotency-Key", UUID.randomUUID().toString())
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"productId\":\"p-001\",\"quantity\":1}")
 			.exchange()

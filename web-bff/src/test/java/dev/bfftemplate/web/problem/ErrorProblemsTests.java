@@ -1,6 +1,7 @@
 package dev.bfftemplate.web.problem;
 
 import java.time.Duration;
+import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.bfftemplate.starter.downstream.Downstreams;
@@ -99,6 +100,7 @@ class ErrorProblemsTests {
 	@Test
 	void unsupportedContentTypeIs415() {
 		assertProblem(this.browser.fromApp(HttpMethod.POST, "/api/orders")
+			.header("Idempotency-Key", UUID.randomUUID().toString())
 			.contentType(MediaType.TEXT_PLAIN)
 			.bodyValue("p-001 x 1")
 			.exchange(), 415);
@@ -143,6 +145,7 @@ class ErrorProblemsTests {
 
 	private WebTestClient.ResponseSpec order(String json) {
 		return this.browser.fromApp(HttpMethod.POST, "/api/orders")
+			.header("Idempotency-Key", UUID.randomUUID().toString())
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(json)
 			.exchange();

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AbsoluteSessionTimeoutWebFilterTests {
 
 	private final WebBffSessionProperties properties = new WebBffSessionProperties(Duration.ofHours(8), null, null,
-			"index", Duration.ofSeconds(2), Duration.ofMillis(500));
+			"index", Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofMinutes(1));
 
 	@Test
 	void aSessionOlderThanTheAbsoluteTimeoutEndsHoweverActiveItIs() {

@@ -44,17 +44,29 @@ class SessionStoreConfigurationTests {
 		this.runner.run((context) -> {
 			assertThat(context).hasSingleBean(ReactiveSessionRepository.class);
 			assertThat(context).getBean(ReactiveSessionRepository.class)
-				.isInstanceOf(ReactiveMapSessionRepository.class);
+				.isInstanceOfSatisfying(WriteOnChangeSessionRepository.class,
+						(repository) -> assertThat(repository.delegate())
+							.isInstanceOf(ReactiveMapSessionRepository.class));
 			assertThat(context).getBean(OidcSessionIndex.class).isInstanceOf(InMemoryOidcSessionIndex.class);
 			assertThat(output).contains("sessions are kept in memory");
 		});
 	}
 
 	@Test
+	void aTouchIntervalNotShorterThanTheIdleTimeoutRefusesToStart() {
+		this.runner.withPropertyValues("server.reactive.session.timeout=1m", "web-bff.session.touch-interval=1m")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("must be at least 0 and shorter than server.reactive.session.timeout"));
+	}
+
+	@Test
 	void withRedisSessionsAreStoredThereEncrypted(RedisEndpoint redis) {
 		this.runner.withPropertyValues(redisProperties(redis)).withPropertyValues(KEY).run((context) -> {
 			assertThat(context).getBean(ReactiveSessionRepository.class)
-				.isInstanceOf(ReactiveRedisSessionRepository.class);
+				.isInstanceOfSatisfying(WriteOnChangeSessionRepository.class,
+						(repository) -> assertThat(repository.delegate())
+							.isInstanceOf(ReactiveRedisSessionRepository.class));
 			assertThat(context).getBean("springSessionDefaultRedisSerializer", RedisSerializer.class)
 				.isInstanceOf(EncryptingRedisSerializer.class);
 			assertThat(context).getBean(OidcSessionIndex.class).isInstanceOf(RedisOidcSessionIndex.class);
