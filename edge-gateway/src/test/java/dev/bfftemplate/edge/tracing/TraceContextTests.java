@@ -79,6 +79,8 @@ class TraceContextTests {
 
 	@Test
 	void unsampledFlagFromTheCallerIsNotHonoured() {
+		// the tests sample every request (EdgeGatewayTest); EdgeSamplerTests covers the
+		// other way round
 		this.client.get()
 			.uri("/api/dashboard")
 			.header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00")
