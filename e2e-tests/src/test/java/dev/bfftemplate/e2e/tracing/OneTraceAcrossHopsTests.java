@@ -71,6 +71,12 @@ class OneTraceAcrossHopsTests {
 					// one log line per request, written while the request is handled
 					"--logging.level.org.springframework.web.server.adapter.HttpWebHandlerAdapter=DEBUG");
 		}
+		// a loaded build machine and cold JVMs: first calls can take seconds
+		builder.arguments(StackApp.PARTNER_BFF, "--bff.fan-out.deadline=20s", "--bff.downstreams.catalog.timeout=15s",
+				"--bff.downstreams.pricing.timeout=15s", "--spring.http.serviceclient.catalog.read-timeout=15s",
+				"--spring.http.serviceclient.pricing.read-timeout=15s");
+		builder.arguments(StackApp.EDGE, "--edge.response-timeouts.partner-bff=25000",
+				"--spring.cloud.gateway.server.webflux.httpclient.response-timeout=25s");
 		stack = builder.start();
 	}
 
@@ -120,6 +126,17 @@ class OneTraceAcrossHopsTests {
 				.atMost(WAIT)
 				.untilAsserted(() -> assertThat(log(app)).as("log lines of %s", app).contains(traceId));
 		}
+	}
+
+	private static HttpResponse<String> product(String traceparent) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create(stack.app(StackApp.EDGE).baseUrl() + "/partner/v1/products/p-001"))
+			.header("X-API-Key", API_KEY)
+			.timeout(Duration.ofSeconds(30));
+		if (traceparent != null) {
+			request.header("traceparent", traceparent);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static Set<String> services(List<ReceivedSpan> spans) {
