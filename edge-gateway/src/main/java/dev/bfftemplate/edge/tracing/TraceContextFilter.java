@@ -49,8 +49,8 @@ public class TraceContextFilter implements WebFilter {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		String requestId = new UUID(random.nextLong(), random.nextLong()).toString();
 		ServerHttpRequest request = exchange.getRequest().mutate().headers((headers) -> {
-			// the server observation has read them already; what goes upstream is the
-			// edge's
+			// already read by the server observation; the gateway client writes the
+			// edge's own
 			headers.remove(TRACEPARENT);
 			headers.remove(TRACESTATE);
 			headers.set(REQUEST_ID, requestId);
