@@ -25,6 +25,8 @@ import org.springframework.test.context.ContextConfiguration;
  * Redis may take up to 2 s here (250 ms in production): the rate-limit tests count exact
  * answers, and on a loaded build machine a slow Redis reply would make the edge fail open
  * and the counts wrong.
+ * <p>
+ * Every request is sampled, so the tests see the sampled flag the edge decides on.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -36,7 +38,8 @@ import org.springframework.test.context.ContextConfiguration;
 				"edge.rate-limit.policies.partner.limit=3", "edge.rate-limit.policies.partner.window=1m",
 				"edge.response-timeouts.partner-bff=1000", "edge.cors.allowed-origins=https://app.example",
 				"edge.http.max-request-body-size=1KB", "edge.http.public-hosts=localhost,127.0.0.1,shop.example",
-				"spring.data.redis.timeout=2s", "spring.data.redis.connect-timeout=2s" })
+				"spring.data.redis.timeout=2s", "spring.data.redis.connect-timeout=2s",
+				"management.tracing.sampling.probability=1.0" })
 @ContextConfiguration(initializers = EdgeTestEnvironment.Initializer.class)
 // the client waits EdgeTestEnvironment.ANSWER_TIMEOUT (set by its Initializer)
 @AutoConfigureWebTestClient

@@ -4,11 +4,13 @@ import java.util.UUID;
 
 import dev.bfftemplate.edge.EdgeGatewayTest;
 import dev.bfftemplate.edge.EdgeTestEnvironment;
+import dev.bfftemplate.test.metrics.GrafanaDashboard;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,6 +34,9 @@ class RateLimitTests {
 
 	@Autowired
 	MeterRegistry meterRegistry;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@BeforeEach
 	void stubPartnerBff() {
@@ -92,6 +97,30 @@ class RateLimitTests {
 		}
 		withApiKey(address, key).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
 		withApiKey(address, UUID.randomUUID().toString()).expectStatus().isOk();
+	}
+
+	/**
+	 * The edge's panel of deploy/grafana/bff-dashboard.json queries only metrics the edge
+	 * exposes (the BFF panels are checked by the starter's DownstreamMetricsTests).
+	 */
+	@Test
+	void everyEdgeMetricTheGrafanaDashboardQueriesIsExposed() {
+		String client = clientAddress();
+		for (int i = 0; i < 4; i++) {
+			fromAddress(client).expectStatus();
+		}
+		String prometheus = EdgeTestEnvironment.client(this.managementPort)
+			.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		GrafanaDashboard dashboard = GrafanaDashboard.read(GrafanaDashboard.BFF_DASHBOARD);
+		assertThat(dashboard.metrics()).contains("edge_rate_limit_decisions_total");
+		assertThat(dashboard.missingFrom(prometheus, "edge_")).isEmpty();
 	}
 
 	private WebTestClient.ResponseSpec fromAddress(String address) {

@@ -5,12 +5,15 @@ import java.util.List;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.bfftemplate.edge.EdgeGatewayTest;
 import dev.bfftemplate.edge.EdgeTestEnvironment;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -29,6 +32,9 @@ class TraceContextTests {
 
 	@Autowired
 	WebTestClient client;
+
+	@Autowired
+	ApplicationContext context;
 
 	@BeforeEach
 	void stubWebBff() {
@@ -79,6 +85,8 @@ class TraceContextTests {
 
 	@Test
 	void unsampledFlagFromTheCallerIsNotHonoured() {
+		// the tests sample every request (EdgeGatewayTest); EdgeSamplerTests covers the
+		// other way round
 		this.client.get()
 			.uri("/api/dashboard")
 			.header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00")
@@ -116,6 +124,25 @@ class TraceContextTests {
 			.expectBody()
 			.jsonPath("$.traceId")
 			.isNotEmpty();
+	}
+
+	@Test
+	void theEdgesOwnProblemsCarryTheContinuedTraceId() {
+		this.client.get()
+			.uri("/actuator/health")
+			.header("traceparent", VALID)
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.traceId")
+			.isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+	}
+
+	@Test
+	void spansAreNotExportedUnlessAnOtlpEndpointIsConfigured() {
+		assertThat(this.context.getBeanNamesForType(OtlpHttpSpanExporter.class)).isEmpty();
+		assertThat(this.context.getBeanNamesForType(OtlpGrpcSpanExporter.class)).isEmpty();
 	}
 
 	private LoggedRequest forwarded() {

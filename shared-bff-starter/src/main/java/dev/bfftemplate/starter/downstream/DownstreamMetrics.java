@@ -12,8 +12,8 @@ import io.micrometer.core.instrument.Timer;
  * {@code downstream} and {@code outcome}), {@code bff.downstream.rejections},
  * {@code bff.downstream.concurrency.limit} and
  * {@code bff.downstream.concurrency.in-flight} (gauges), {@code bff.stale.serves} (tag
- * {@code downstream}) and {@code bff.partial.responses} (tag {@code code}, one per
- * warning).
+ * {@code downstream}) and {@code bff.partial.responses} (tags {@code code},
+ * {@code dependency} and {@code reason}, one per warning).
  *
  * @author BFF template
  */
@@ -73,11 +73,16 @@ public final class DownstreamMetrics {
 	/**
 	 * Count a warning of a partial response.
 	 * @param code the warning's code
+	 * @param dependency the dependency that was degraded
+	 * @param reason why: {@code timeout}, {@code circuit-open}, {@code rejected},
+	 * {@code error} or {@code stale}
 	 */
-	public void partialResponse(String code) {
+	public void partialResponse(String code, String dependency, String reason) {
 		Counter.builder("bff.partial.responses")
-			.description("Degraded parts of partial responses, by warning code")
+			.description("Degraded parts of partial responses, by warning code, dependency and reason")
 			.tag("code", code)
+			.tag("dependency", dependency)
+			.tag("reason", reason)
 			.register(this.registry)
 			.increment();
 	}

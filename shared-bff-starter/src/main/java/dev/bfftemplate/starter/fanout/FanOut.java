@@ -135,8 +135,9 @@ public class FanOut {
 			Outcome outcome = (Outcome) element;
 			values.put(outcome.part(), outcome.value());
 			if (outcome.warning() != null) {
-				warnings.add(outcome.warning());
-				this.metrics.partialResponse(outcome.warning().code());
+				Warning warning = outcome.warning();
+				warnings.add(warning);
+				this.metrics.partialResponse(warning.code(), warning.dependency(), warning.reason().value());
 			}
 		}
 		return new Parts(values, warnings);

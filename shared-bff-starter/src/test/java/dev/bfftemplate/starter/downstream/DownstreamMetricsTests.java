@@ -15,6 +15,7 @@ import dev.bfftemplate.starter.SampleDownstreams;
 import dev.bfftemplate.starter.fanout.FanOut;
 import dev.bfftemplate.starter.fanout.FanOutRequest;
 import dev.bfftemplate.starter.fanout.Parts;
+import dev.bfftemplate.test.metrics.GrafanaDashboard;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -53,7 +54,32 @@ class DownstreamMetricsTests {
 	}
 
 	@Test
-	void prometheusShowsCallsBreakersPartialResponsesStaleServesAndRejections() {
+	void prometheusShowsCallsBreakersPartialResponsesStaleServesAndRejectionsAndEverythingTheDashboardQueries() {
+		String prometheus = exerciseAndScrape();
+		assertThat(prometheus).contains(
+				"bff_downstream_calls_seconds_bucket{downstream=\"catalog\",outcome=\"success\"",
+				"bff_downstream_calls_seconds_count{downstream=\"inventory\",outcome=\"error\"}",
+				"resilience4j_circuitbreaker_state{name=\"catalog\",state=\"closed\"} 1.0",
+				"bff_partial_responses_total{code=\"inventory-unavailable\",dependency=\"inventory\",reason=\"error\"}",
+				"bff_partial_responses_total{code=\"reviews-stale\",dependency=\"reviews\",reason=\"stale\"}",
+				"bff_stale_serves_total{downstream=\"reviews\"}",
+				"bff_downstream_rejections_total{downstream=\"limited\"}");
+		// the BFF panels of deploy/grafana/bff-dashboard.json query only metrics the
+		// starter
+		// exposes (its edge_* panel is checked by the edge's RateLimitTests)
+		GrafanaDashboard dashboard = GrafanaDashboard.read(GrafanaDashboard.BFF_DASHBOARD);
+		assertThat(dashboard.metrics()).contains("bff_partial_responses_total", "resilience4j_circuitbreaker_state",
+				"bff_downstream_calls_seconds_bucket");
+		assertThat(dashboard.metrics()).allMatch(
+				(name) -> name.startsWith("bff_") || name.startsWith("resilience4j_") || name.startsWith("edge_"));
+		assertThat(dashboard.missingFrom(prometheus, "bff_", "resilience4j_")).isEmpty();
+	}
+
+	/**
+	 * A complete answer, a partial one (inventory fails), a stale one (reviews fails
+	 * after a good answer) and a rejection; then the scrape.
+	 */
+	private String exerciseAndScrape() {
 		this.downstreams.stubFor(get(urlPathEqualTo("/catalog/items/m1")).willReturn(okJson("{\"id\":\"m1\"}")));
 		this.downstreams.stubFor(get(urlPathEqualTo("/reviews/items/m1")).willReturn(okJson("{\"id\":\"m1\"}")));
 		this.downstreams.stubFor(get(urlPathEqualTo("/inventory/items/m1")).willReturn(aResponse().withStatus(500)));
@@ -73,7 +99,7 @@ class DownstreamMetricsTests {
 			.exists();
 		causeRejection();
 
-		String prometheus = this.client.get()
+		return this.client.get()
 			.uri("/actuator/prometheus")
 			.exchange()
 			.expectStatus()
@@ -81,13 +107,6 @@ class DownstreamMetricsTests {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
-		assertThat(prometheus).contains(
-				"bff_downstream_calls_seconds_bucket{downstream=\"catalog\",outcome=\"success\"",
-				"bff_downstream_calls_seconds_count{downstream=\"inventory\",outcome=\"error\"}",
-				"resilience4j_circuitbreaker_state{name=\"catalog\",state=\"closed\"} 1.0",
-				"bff_partial_responses_total{code=\"inventory-unavailable\"}",
-				"bff_partial_responses_total{code=\"reviews-stale\"}", "bff_stale_serves_total{downstream=\"reviews\"}",
-				"bff_downstream_rejections_total{downstream=\"limited\"}");
 	}
 
 	private void causeRejection() {
