@@ -93,11 +93,13 @@ if [[ -z ${SKIP_BUILD:-} ]]; then
 fi
 compose config -q || fail "compose config rejects compose.yaml"
 
+# Leftovers of an interrupted run would be reused half-started.
+compose down -v --remove-orphans >/dev/null 2>&1 || true
 trap teardown EXIT
 log "starting the stack"
 up_log=$(mktemp)
 compose up -d --remove-orphans >"$up_log" 2>&1 || { cat "$up_log"; fail "compose up"; }
-wait_healthy 900
+wait_healthy 1200
 log "PASS all $(docker ps -q --filter "label=com.docker.compose.project=$PROJECT" | wc -l) containers healthy"
 [[ $(containers web-bff | wc -l) == 2 ]] || fail "expected two web-bff replicas"
 log "PASS published ports: $(docker ps --filter "label=com.docker.compose.project=$PROJECT" --format '{{.Ports}}' | grep -o '0.0.0.0:[0-9]*' | sort -u | tr '\n' ' ')"
@@ -116,7 +118,7 @@ for ((i = 0; i < 2; i++)); do
 	took=$(expect_200 /api/dashboard 60)
 	log "PASS replica $(docker inspect -f '{{.Name}}' "$stopped") stopped: dashboard served by $(docker inspect -f '{{.Name}}' "$serving") with the same session (after ${took} s)"
 	docker start "$stopped" >/dev/null
-	wait_healthy 600
+	wait_healthy 900
 done
 log "PASS both replicas healthy again"
 
