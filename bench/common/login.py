@@ -7,19 +7,35 @@ Secure, which a browser accepts on http://localhost but Python's and curl's cook
 do not send over plain HTTP.
 
     bench/common/login.py http://localhost:8080 alice alice-password
+
+LOGIN_RESOLVE=demo-auth-server:9000=127.0.0.1:19000 connects to that address for that host and port
+(keeping the name in the Host header), like curl's --connect-to: the compose stack's issuer is
+http://demo-auth-server:9000, which a machine without a hosts-file entry cannot resolve, published on
+whatever host port is free (deploy/compose-smoke.sh). Several entries are separated by commas.
 """
 import html
 import http.client
+import os
 import re
 import sys
 import urllib.parse
 
+RESOLVE = dict(entry.split("=", 1) for entry in os.environ.get("LOGIN_RESOLVE", "").split(",") if "=" in entry)
+
+
+def connect_to(host, port):
+    target = RESOLVE.get(f"{host}:{port}")
+    if target is None:
+        return host, port
+    address, _, target_port = target.rpartition(":")
+    return address, int(target_port)
+
 
 def request(method, url, cookies, body=None):
     parts = urllib.parse.urlsplit(url)
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    connection = http.client.HTTPConnection(*connect_to(parts.hostname, parts.port), timeout=10)
     path = parts.path + ("?" + parts.query if parts.query else "")
-    headers = {"Accept": "text/html"}
+    headers = {"Accept": "text/html", "Host": parts.netloc}
     jar = cookies.setdefault(parts.port, {})
     if jar:
         headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in jar.items())

@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 import dev.bfftemplate.demo.launcher.StackApp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -25,16 +27,25 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What must hold of {@code compose.yaml} and the Kubernetes manifests in {@code deploy/},
- * checked by reading them: a build machine has neither a Docker engine nor a cluster to
- * run them on. The reference is the launcher's {@link StackApp#defaults()}, so an
- * application added to the stack without a compose service and a Deployment fails here.
+ * What must hold of {@code compose.yaml} and of the Kubernetes overlays in
+ * {@code deploy/} as {@code kubectl kustomize} renders them, checked by reading them: a
+ * build machine has neither a Docker engine nor a cluster to run them on
+ * (deploy/compose-smoke.sh runs compose.yaml where Docker is). The reference is the
+ * launcher's {@link StackApp#defaults()}, so an application added to the stack without a
+ * compose service and a Deployment fails here.
  */
 class DeploymentDescriptorsTests {
 
 	private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 
 	private static final Path DEPLOY = ROOT.resolve("deploy");
+
+	private static final Path BASE = DEPLOY.resolve("deploy/base".substring("deploy/".length()));
+
+	private static final List<String> OVERLAYS = List.of("local", "production");
+
+	/** {@code ${BFF_TAG:-0.1.0-SNAPSHOT}}: compose's image tag, overridable. */
+	private static final Pattern DEFAULTED_VARIABLE = Pattern.compile("\\$\\{[A-Z_]+:-([^}]*)}");
 
 	private static final List<StackApp> APPS = StackApp.defaults();
 
@@ -49,28 +60,42 @@ class DeploymentDescriptorsTests {
 
 	private static Map<String, Object> composeServices;
 
-	private static List<Map<String, Object>> manifests;
+	/**
+	 * Each overlay as {@code kubectl kustomize} renders it: what {@code kubectl apply -k}
+	 * sends.
+	 */
+	private static Map<String, List<Map<String, Object>>> manifests;
+
+	private static Map<String, Object> compose;
 
 	@BeforeAll
 	static void readDescriptors() throws IOException {
-		composeServices = map(load(ROOT.resolve("compose.yaml")).get(0).get("services"));
-		manifests = new ArrayList<>();
-		for (Path file : manifestFiles()) {
-			manifests.addAll(load(file));
+		compose = load(ROOT.resolve("compose.yaml")).get(0);
+		composeServices = map(compose.get("services"));
+		manifests = new LinkedHashMap<>();
+		for (String overlay : OVERLAYS) {
+			manifests.put(overlay, loadAll(Kustomize.render(DEPLOY.resolve("overlays").resolve(overlay))));
 		}
 	}
 
 	@Test
-	void composeRunsEveryApplicationFromItsModulesJar() {
+	void composeRunsEveryApplicationFromTheImageJibBuilds() {
 		for (StackApp app : APPS) {
 			assertThat(composeServices).as("compose service of %s", app.name()).containsKey(app.name());
 			Map<String, Object> service = map(composeServices.get(app.name()));
-			Map<String, Object> build = map(service.get("build"));
-			assertThat(build.get("context")).as("build context of %s", app.name()).isEqualTo(".");
-			assertThat(string(map(build.get("args")).get("JAR_FILE"))).as("jar of %s", app.name())
-				.startsWith(app.module() + "/target/" + app.name() + "-");
+			assertThat(service).as("compose service of %s", app.name()).doesNotContainKey("build");
+			assertThat(string(service.get("image"))).as("image of %s", app.name())
+				.startsWith("bff-template/" + app.name() + ":");
 		}
 		assertThat(composeServices).containsKey("redis");
+	}
+
+	@Test
+	void composeFileIsReadByDockerCompose129() {
+		// docker-compose 1.29 (Debian's) rejects a top-level name: the project name is in
+		// .env.
+		assertThat(compose).doesNotContainKey("name");
+		assertThat(ROOT.resolve(".env")).content().contains("COMPOSE_PROJECT_NAME=");
 	}
 
 	@Test
@@ -119,19 +144,20 @@ class DeploymentDescriptorsTests {
 	}
 
 	@Test
-	void kustomizationAppliesEveryManifest() throws IOException {
-		List<String> resources = strings(load(DEPLOY.resolve("kustomization.yaml")).get(0).get("resources"));
+	void baseKustomizationAppliesEveryManifest() throws IOException {
+		List<String> resources = strings(load(BASE.resolve("kustomization.yaml")).get(0).get("resources"));
 		assertThat(resources).containsExactlyInAnyOrderElementsOf(
-				manifestFiles().stream().map((file) -> file.getFileName().toString()).toList());
+				baseManifestFiles().stream().map((file) -> file.getFileName().toString()).toList());
 	}
 
-	@Test
-	void everyApplicationHasADeploymentAndAServiceOnItsPublicPortOnly() {
+	@ParameterizedTest
+	@ValueSource(strings = { "local", "production" })
+	void everyApplicationHasADeploymentAndAServiceOnItsPublicPortOnly(String overlay) {
 		for (StackApp app : APPS) {
-			Map<String, Object> container = container(deployment(app));
+			Map<String, Object> container = container(deployment(overlay, app));
 			assertThat(containerPorts(container)).as("container ports of %s", app.name())
 				.containsExactly(Map.entry("http", app.port()));
-			Map<String, Object> service = named("Service", app.name());
+			Map<String, Object> service = named(overlay, "Service", app.name());
 			List<Map<String, Object>> ports = maps(map(service.get("spec")).get("ports"));
 			assertThat(ports).as("ports of Service %s", app.name()).hasSize(1);
 			assertThat(ports.get(0).get("port")).isEqualTo(app.port());
@@ -141,17 +167,20 @@ class DeploymentDescriptorsTests {
 	}
 
 	@Test
-	void composeAndKubernetesRunTheSameImages() {
+	void composeAndTheLocalOverlayRunTheSameImages() {
 		for (StackApp app : APPS) {
-			assertThat(container(deployment(app)).get("image")).as("image of %s", app.name())
-				.isEqualTo(map(composeServices.get(app.name())).get("image"));
+			String composeImage = DEFAULTED_VARIABLE.matcher(string(map(composeServices.get(app.name())).get("image")))
+				.replaceAll("$1");
+			assertThat(container(deployment("local", app)).get("image")).as("image of %s", app.name())
+				.isEqualTo(composeImage);
 		}
 	}
 
-	@Test
-	void noServiceExposesAManagementPort() {
+	@ParameterizedTest
+	@ValueSource(strings = { "local", "production" })
+	void noServiceExposesAManagementPort(String overlay) {
 		Set<Integer> managementPorts = APPS.stream().map(StackApp::managementPort).collect(Collectors.toSet());
-		for (Map<String, Object> service : ofKind("Service")) {
+		for (Map<String, Object> service : ofKind(overlay, "Service")) {
 			for (Map<String, Object> port : maps(map(service.get("spec")).get("ports"))) {
 				assertThat(managementPorts).as("port of Service %s", name(service))
 					.doesNotContain(integer(port.get("port")));
@@ -162,10 +191,11 @@ class DeploymentDescriptorsTests {
 		}
 	}
 
-	@Test
-	void probesAreLivezAndReadyzOnThePublicPort() {
+	@ParameterizedTest
+	@ValueSource(strings = { "local", "production" })
+	void probesAreLivezAndReadyzOnThePublicPort(String overlay) {
 		for (StackApp app : APPS) {
-			Map<String, Object> container = container(deployment(app));
+			Map<String, Object> container = container(deployment(overlay, app));
 			assertProbe(app, container, "livenessProbe", "/livez");
 			assertProbe(app, container, "readinessProbe", "/readyz");
 			if (container.containsKey("startupProbe")) {
@@ -174,9 +204,10 @@ class DeploymentDescriptorsTests {
 		}
 	}
 
-	@Test
-	void everyContainerRunsAsNonRootOnAReadOnlyRootFilesystem() {
-		for (Map<String, Object> deployment : ofKind("Deployment")) {
+	@ParameterizedTest
+	@ValueSource(strings = { "local", "production" })
+	void everyContainerRunsAsNonRootOnAReadOnlyRootFilesystem(String overlay) {
+		for (Map<String, Object> deployment : ofKind(overlay, "Deployment")) {
 			Map<String, Object> pod = podSpec(deployment);
 			List<Map<String, Object>> containers = new ArrayList<>(maps(pod.get("containers")));
 			containers.addAll(maps(pod.getOrDefault("initContainers", List.of())));
@@ -190,16 +221,17 @@ class DeploymentDescriptorsTests {
 		}
 		for (StackApp app : APPS) {
 			// The JVM and Netty write to /tmp: with a read-only root it must be a volume.
-			List<Map<String, Object>> mounts = maps(container(deployment(app)).get("volumeMounts"));
+			List<Map<String, Object>> mounts = maps(container(deployment(overlay, app)).get("volumeMounts"));
 			assertThat(mounts).as("volume mounts of %s", app.name())
 				.anySatisfy((mount) -> assertThat(mount).containsEntry("mountPath", "/tmp"));
 		}
 	}
 
-	@Test
-	void podsOutliveThePreStopPauseAndTheGracefulShutdown() throws IOException {
+	@ParameterizedTest
+	@ValueSource(strings = { "local", "production" })
+	void podsOutliveThePreStopPauseAndTheGracefulShutdown(String overlay) throws IOException {
 		for (StackApp app : APPS) {
-			Map<String, Object> deployment = deployment(app);
+			Map<String, Object> deployment = deployment(overlay, app);
 			List<String> preStop = strings(
 					map(map(map(container(deployment).get("lifecycle")).get("preStop")).get("exec")).get("command"));
 			assertThat(preStop).as("preStop of %s", app.name()).hasSize(2).startsWith("sleep");
@@ -210,25 +242,28 @@ class DeploymentDescriptorsTests {
 		}
 	}
 
-	@Test
-	void browserAppAndPartnerFacingApplicationsRunTwoReplicas() {
+	@ParameterizedTest
+	@ValueSource(strings = { "local", "production" })
+	void browserAppAndPartnerFacingApplicationsRunTwoReplicas(String overlay) {
 		for (StackApp app : APPS) {
 			if (REPLICATED.contains(app.name())) {
-				assertThat(integer(map(deployment(app).get("spec")).get("replicas"))).as("replicas of %s", app.name())
+				assertThat(integer(map(deployment(overlay, app).get("spec")).get("replicas")))
+					.as("replicas of %s", app.name())
 					.isGreaterThanOrEqualTo(2);
 			}
 		}
 	}
 
-	@Test
-	void onlyTheEdgeIsReachableFromOutsideTheCluster() {
-		for (Map<String, Object> service : ofKind("Service")) {
+	@ParameterizedTest
+	@ValueSource(strings = { "local", "production" })
+	void onlyTheEdgeIsReachableFromOutsideTheCluster(String overlay) {
+		for (Map<String, Object> service : ofKind(overlay, "Service")) {
 			Object type = map(service.get("spec")).getOrDefault("type", "ClusterIP");
 			if (!name(service).equals(StackApp.EDGE)) {
 				assertThat(type).as("type of Service %s", name(service)).isEqualTo("ClusterIP");
 			}
 		}
-		List<Map<String, Object>> ingresses = ofKind("Ingress");
+		List<Map<String, Object>> ingresses = ofKind(overlay, "Ingress");
 		assertThat(ingresses).isNotEmpty();
 		for (Map<String, Object> ingress : ingresses) {
 			for (Map<String, Object> rule : maps(map(ingress.get("spec")).get("rules"))) {
@@ -288,8 +323,8 @@ class DeploymentDescriptorsTests {
 		return ports;
 	}
 
-	private static Map<String, Object> deployment(StackApp app) {
-		return named("Deployment", app.name());
+	private static Map<String, Object> deployment(String overlay, StackApp app) {
+		return named(overlay, "Deployment", app.name());
 	}
 
 	private static Map<String, Object> podSpec(Map<String, Object> deployment) {
@@ -302,29 +337,40 @@ class DeploymentDescriptorsTests {
 		return containers.get(0);
 	}
 
-	private static Map<String, Object> named(String kind, String name) {
-		List<Map<String, Object>> found = ofKind(kind).stream()
+	private static Map<String, Object> named(String overlay, String kind, String name) {
+		List<Map<String, Object>> found = ofKind(overlay, kind).stream()
 			.filter((manifest) -> name(manifest).equals(name))
 			.toList();
-		assertThat(found).as("%s %s in deploy/", kind, name).hasSize(1);
+		assertThat(found).as("%s %s in overlay %s", kind, name, overlay).hasSize(1);
 		return found.get(0);
 	}
 
-	private static List<Map<String, Object>> ofKind(String kind) {
-		return manifests.stream().filter((manifest) -> kind.equals(manifest.get("kind"))).toList();
+	private static List<Map<String, Object>> ofKind(String overlay, String kind) {
+		return manifests.get(overlay).stream().filter((manifest) -> kind.equals(manifest.get("kind"))).toList();
 	}
 
 	private static String name(Map<String, Object> manifest) {
 		return string(map(manifest.get("metadata")).get("name"));
 	}
 
-	private static List<Path> manifestFiles() throws IOException {
-		try (Stream<Path> files = Files.list(DEPLOY)) {
+	private static List<Path> baseManifestFiles() throws IOException {
+		try (Stream<Path> files = Files.list(BASE)) {
 			return files.filter((file) -> file.getFileName().toString().endsWith(".yaml"))
 				.filter((file) -> !file.getFileName().toString().equals("kustomization.yaml"))
 				.sorted()
 				.toList();
 		}
+	}
+
+	private static List<Map<String, Object>> loadAll(String yamlDocuments) {
+		Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+		List<Map<String, Object>> documents = new ArrayList<>();
+		for (Object document : yaml.loadAll(yamlDocuments)) {
+			if (document != null) {
+				documents.add(map(document));
+			}
+		}
+		return documents;
 	}
 
 	/** Every document of a file; Kubernetes manifests hold several. */
