@@ -201,7 +201,7 @@ cat >"$RESULTS" <<MD
 # Soak and chaos run, $STAMP UTC
 
 Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr); $(java -version 2>&1 | head -1).
-Stack as launched by demo/launcher (its JVM options), Redis $(redis-server --version | grep -o 'v=[0-9.]*') with
+Stack as launched by demo/launcher (JVM options: ${BFF_JVM_OPTIONS:-the launcher's fast-start defaults}), Redis $(redis-server --version | grep -o 'v=[0-9.]*') with
 append-only file. Load: wrk, $CONNECTIONS connections, mix = 50 % product page, 30 % dashboard, 10 % /bff/user,
 10 % POST /api/orders, signed in as alice through the real OIDC flow. Script: bench/soak/run.sh.
 

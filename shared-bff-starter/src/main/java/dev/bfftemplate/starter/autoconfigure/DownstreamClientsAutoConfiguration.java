@@ -6,6 +6,7 @@ import reactor.netty.resources.ConnectionProvider;
 import dev.bfftemplate.starter.downstream.ConnectionPoolProperties;
 import dev.bfftemplate.starter.downstream.DownstreamClientConfigurer;
 import dev.bfftemplate.starter.downstream.Downstreams;
+import dev.bfftemplate.starter.downstream.DownstreamsProperties;
 import dev.bfftemplate.starter.identity.DownstreamAuthorization;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.web.reactive.function.client.support.WebClientHttpServiceGroupConfigurer;
+import org.springframework.web.service.registry.HttpServiceProxyRegistry;
 
 /**
  * Auto-configuration of the HTTP service groups of the downstreams: a connection pool
@@ -74,6 +76,13 @@ public final class DownstreamClientsAutoConfiguration {
 	DownstreamClientConfigurer downstreamClientConfigurer(Downstreams downstreams,
 			ObjectProvider<DownstreamAuthorization> authorization) {
 		return new DownstreamClientConfigurer(downstreams, authorization.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DownstreamNamesCheck downstreamNamesCheck(DownstreamsProperties properties,
+			ObjectProvider<HttpServiceProxyRegistry> registry) {
+		return new DownstreamNamesCheck(properties, registry);
 	}
 
 }

@@ -5,7 +5,7 @@ import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-import dev.bfftemplate.starter.downstream.CircuitBreakerProperties;
+import dev.bfftemplate.starter.downstream.DownstreamCustomizer;
 import dev.bfftemplate.starter.downstream.DownstreamMetrics;
 import dev.bfftemplate.starter.downstream.Downstreams;
 import dev.bfftemplate.starter.downstream.DownstreamsProperties;
@@ -29,17 +29,28 @@ import org.springframework.web.filter.reactive.ServerWebExchangeContextFilter;
  * Auto-configuration of the {@link FanOut}: the downstreams with their breakers and
  * adaptive concurrency limits, the caller identity of the stale cache, and the meters.
  * Every bean backs off when the application defines its own.
+ * <p>
+ * Runs before Resilience4j's and Spring Cloud CircuitBreaker's auto-configurations (an
+ * application may have them for other uses, and Spring Cloud Gateway brings them): their
+ * {@link CircuitBreakerRegistry} and breaker meters then back off, so that there is one
+ * registry, holding the downstreams' breakers with their {@code bff.downstreams}
+ * settings. The starter's beans have names of their own, so that none replaces or is
+ * replaced by a bean of theirs by name.
  *
  * @author BFF template
  */
-@AutoConfiguration
+@AutoConfiguration(beforeName = {
+		"io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration",
+		"io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerMetricsAutoConfiguration",
+		"org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JAutoConfiguration",
+		"org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
-@EnableConfigurationProperties({ FanOutProperties.class, DownstreamsProperties.class, CircuitBreakerProperties.class })
+@EnableConfigurationProperties({ FanOutProperties.class, DownstreamsProperties.class })
 public final class FanOutAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CircuitBreakerRegistry circuitBreakerRegistry() {
+	CircuitBreakerRegistry downstreamCircuitBreakerRegistry() {
 		return CircuitBreakerRegistry.ofDefaults();
 	}
 
@@ -51,15 +62,15 @@ public final class FanOutAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TaggedCircuitBreakerMetrics circuitBreakerMetrics(CircuitBreakerRegistry circuitBreakers) {
+	TaggedCircuitBreakerMetrics downstreamCircuitBreakerMetrics(CircuitBreakerRegistry circuitBreakers) {
 		return TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(circuitBreakers);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	Downstreams downstreams(DownstreamsProperties properties, CircuitBreakerProperties circuitBreakerProperties,
-			CircuitBreakerRegistry circuitBreakers, DownstreamMetrics metrics) {
-		return new Downstreams(properties, circuitBreakerProperties, circuitBreakers, metrics);
+	Downstreams downstreams(DownstreamsProperties properties, CircuitBreakerRegistry circuitBreakers,
+			DownstreamMetrics metrics, ObjectProvider<DownstreamCustomizer> customizers) {
+		return new Downstreams(properties, circuitBreakers, metrics, customizers.orderedStream().toList());
 	}
 
 	@Bean

@@ -50,10 +50,14 @@ public final class IdempotencyAutoConfiguration {
 
 	/**
 	 * Without Redis, or before it: the nested Redis configuration is processed first.
+	 * Caffeine is an optional dependency of the starter: without it and without Redis,
+	 * the application has to define its {@link IdempotencyStore}. The method returns the
+	 * interface so that introspecting it never loads a Caffeine class.
 	 */
 	@Bean
 	@ConditionalOnMissingBean(IdempotencyStore.class)
-	InMemoryIdempotencyStore inMemoryIdempotencyStore(IdempotencyProperties properties) {
+	@ConditionalOnClass(name = "com.github.benmanes.caffeine.cache.Caffeine")
+	IdempotencyStore inMemoryIdempotencyStore(IdempotencyProperties properties) {
 		logger.warn("No Redis configured (spring.data.redis.*): idempotency keys are kept in memory, per instance, for "
 				+ properties.ttl());
 		return new InMemoryIdempotencyStore(properties.store().maximumSize());

@@ -48,7 +48,7 @@ public final class DownstreamClientConfigurer implements WebClientHttpServiceGro
 	}
 
 	private void configure(HttpServiceGroup group, WebClient.Builder builder) {
-		Downstream downstream = this.downstreams.get(group.name());
+		Downstream downstream = this.downstreams.declare(group.name());
 		int maxResponseSize = Math.toIntExact(downstream.properties().maxResponseSize().toBytes());
 		builder.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(maxResponseSize));
 		// A redirect is not followed, and its body is not the answer asked for

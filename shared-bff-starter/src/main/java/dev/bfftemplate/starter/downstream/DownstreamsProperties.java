@@ -20,9 +20,10 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * What the starter adds to each HTTP service group, under
- * {@code bff.downstreams.<group>}. Base URL and connect/read timeouts stay under Boot's
- * {@code spring.http.serviceclient.<group>.*}; the breaker of the same name under
- * {@code resilience4j.circuitbreaker.instances.<group>.*}.
+ * {@code bff.downstreams.<group>}: its policy, timeout, concurrency limit, retries and
+ * circuit breaker. Base URL and connect/read timeouts stay under Boot's
+ * {@code spring.http.serviceclient.<group>.*}. Every name must be an HTTP service
+ * group's.
  *
  * @param downstreams The settings of each downstream, by group name
  * @author BFF template
@@ -45,10 +46,37 @@ public record DownstreamsProperties(Map<String, @Valid Downstream> downstreams) 
 	 * rejected at once, without being made
 	 * @param maxResponseSize Largest body accepted; a larger one fails the call
 	 * @param retry Retries of idempotent calls
+	 * @param circuitBreaker The downstream's circuit breaker
 	 */
 	public record Downstream(@DefaultValue("REQUIRED") Policy defaultPolicy, @DefaultValue("2s") Duration timeout,
 			@DefaultValue @Valid Concurrency concurrency, @DefaultValue("1MB") DataSize maxResponseSize,
-			@DefaultValue @Valid Retry retry) {
+			@DefaultValue @Valid Retry retry, @DefaultValue @Valid CircuitBreaker circuitBreaker) {
+
+	}
+
+	/**
+	 * The Resilience4j circuit breaker of a downstream (count-based sliding window),
+	 * named after it. The defaults suit a BFF, unlike Resilience4j's own (100 calls
+	 * before a breaker can open, 60 s open, and no timer to half-open it). Anything else
+	 * of Resilience4j's configuration is set with a {@link DownstreamCustomizer}.
+	 *
+	 * @param slidingWindowSize Calls the failure rate is computed over
+	 * @param minimumNumberOfCalls Calls needed before the failure rate counts
+	 * @param failureRateThreshold Failure percentage that opens the breaker
+	 * @param waitDurationInOpenState How long the breaker stays open before letting trial
+	 * calls through
+	 * @param permittedNumberOfCallsInHalfOpenState Trial calls that decide whether the
+	 * breaker closes again
+	 * @param automaticTransitionFromOpenToHalfOpenEnabled Whether a timer half-opens the
+	 * breaker once the wait is over, rather than the next call: otherwise an idle breaker
+	 * stays open, and its health and metrics say so, until a call comes
+	 */
+	public record CircuitBreaker(@DefaultValue("20") @Positive int slidingWindowSize,
+			@DefaultValue("10") @Positive int minimumNumberOfCalls,
+			@DefaultValue("50") @DecimalMin("1") @DecimalMax("100") float failureRateThreshold,
+			@DefaultValue("10s") Duration waitDurationInOpenState,
+			@DefaultValue("3") @Positive int permittedNumberOfCallsInHalfOpenState,
+			@DefaultValue("true") boolean automaticTransitionFromOpenToHalfOpenEnabled) {
 
 	}
 

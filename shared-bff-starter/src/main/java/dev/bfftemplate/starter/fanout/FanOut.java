@@ -6,10 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -17,11 +14,9 @@ import reactor.core.publisher.Mono;
 
 import dev.bfftemplate.starter.downstream.CallDeadline;
 import dev.bfftemplate.starter.downstream.CallFailures;
-import dev.bfftemplate.starter.downstream.CircuitBreakerProperties;
 import dev.bfftemplate.starter.downstream.Downstream;
 import dev.bfftemplate.starter.downstream.DownstreamMetrics;
 import dev.bfftemplate.starter.downstream.Downstreams;
-import dev.bfftemplate.starter.downstream.DownstreamsProperties;
 import dev.bfftemplate.starter.identity.CallerIdentity;
 
 import org.springframework.boot.context.properties.bind.Binder;
@@ -62,7 +57,7 @@ public class FanOut {
 
 	private final DownstreamMetrics metrics;
 
-	private final Cache<StaleKey, Object> staleValues;
+	private final StaleValues staleValues;
 
 	/**
 	 * Create a new instance.
@@ -80,10 +75,7 @@ public class FanOut {
 		this.callerIdentity = callerIdentity;
 		this.relaysTokens = relaysTokens;
 		this.metrics = metrics;
-		this.staleValues = Caffeine.newBuilder()
-			.maximumSize(properties.staleCache().maximumSize())
-			.expireAfterWrite(properties.staleCache().timeToLive())
-			.build();
+		this.staleValues = StaleValues.create(properties.staleCache());
 	}
 
 	/**
@@ -93,8 +85,7 @@ public class FanOut {
 	 */
 	public static FanOut withDefaults() {
 		DownstreamMetrics metrics = new DownstreamMetrics(new SimpleMeterRegistry());
-		Downstreams downstreams = new Downstreams(new DownstreamsProperties(Map.of()),
-				new CircuitBreakerProperties(Map.of()), CircuitBreakerRegistry.ofDefaults(), metrics);
+		Downstreams downstreams = Downstreams.withDefaults(metrics);
 		FanOutProperties properties = new Binder().bindOrCreate("bff.fan-out", FanOutProperties.class);
 		return new FanOut(downstreams, properties, Mono::empty, false, metrics);
 	}
@@ -115,6 +106,13 @@ public class FanOut {
 	public FanOutRequest request(Duration deadline) {
 		Assert.isTrue(deadline != null && !deadline.isNegative() && !deadline.isZero(), "'deadline' must be positive");
 		return new FanOutRequest(this, deadline);
+	}
+
+	/**
+	 * Fails at once on a name no downstream has, rather than when the request runs.
+	 */
+	void checkDownstream(String name) {
+		this.downstreams.get(name);
 	}
 
 	Mono<Parts> run(List<Part<?>> parts, Duration deadline) {
@@ -181,7 +179,7 @@ public class FanOut {
 	}
 
 	private Outcome stale(Part<?> part, @Nullable StaleKey staleKey, Reason reason) {
-		Object lastGood = (staleKey != null) ? this.staleValues.getIfPresent(staleKey) : null;
+		Object lastGood = (staleKey != null) ? this.staleValues.get(staleKey) : null;
 		if (lastGood == null) {
 			return new Outcome(part, null, Warning.unavailable(part.name(), part.downstream(), reason));
 		}

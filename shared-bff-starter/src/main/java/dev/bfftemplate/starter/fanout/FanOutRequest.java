@@ -46,9 +46,12 @@ public final class FanOutRequest {
 	 * {@code bff.downstreams} entry
 	 * @param call the lazy call, typically a method of an {@code @HttpExchange} client
 	 * @return the part, to configure and to read when assembling
+	 * @throws IllegalArgumentException if no HTTP service group or
+	 * {@code bff.downstreams} entry has that name
 	 */
 	public <T> Part<T> call(String downstream, Mono<T> call) {
 		Part<T> part = new Part<>(downstream, call);
+		this.fanOut.checkDownstream(downstream);
 		this.parts.add(part);
 		return part;
 	}

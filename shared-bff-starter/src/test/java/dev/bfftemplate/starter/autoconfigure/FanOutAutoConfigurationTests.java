@@ -1,5 +1,7 @@
 package dev.bfftemplate.starter.autoconfigure;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -14,8 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Mono;
 import reactor.netty.resources.ConnectionProvider;
 
-import dev.bfftemplate.starter.downstream.CircuitBreakerProperties;
 import dev.bfftemplate.starter.downstream.ConnectionPoolProperties;
+import dev.bfftemplate.starter.downstream.DownstreamCustomizer;
 import dev.bfftemplate.starter.downstream.DownstreamClientConfigurer;
 import dev.bfftemplate.starter.downstream.DownstreamMetrics;
 import dev.bfftemplate.starter.downstream.Downstreams;
@@ -25,13 +27,26 @@ import dev.bfftemplate.starter.fanout.Policy;
 import dev.bfftemplate.starter.identity.CallerIdentity;
 import dev.bfftemplate.starter.identity.PrincipalCallerIdentity;
 
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.service.HttpServiceClientPropertiesAutoConfiguration;
+import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.boot.webclient.autoconfigure.service.ReactiveHttpServiceClientAutoConfiguration;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.reactive.ServerWebExchangeContextFilter;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.registry.HttpServiceGroup;
+import org.springframework.web.service.registry.HttpServiceProxyRegistry;
+import org.springframework.web.service.registry.ImportHttpServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * The starter's auto-configuration in a reactive web application, and its back-off bean
@@ -42,6 +57,15 @@ class FanOutAutoConfigurationTests {
 	private final ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner()
 		.withConfiguration(
 				AutoConfigurations.of(FanOutAutoConfiguration.class, DownstreamClientsAutoConfiguration.class));
+
+	/**
+	 * The starter with Boot's HTTP service clients and two groups, catalog and other.
+	 */
+	private final ReactiveWebApplicationContextRunner withGroups = this.runner
+		.withConfiguration(AutoConfigurations.of(CodecsAutoConfiguration.class, HttpClientAutoConfiguration.class,
+				ReactiveHttpClientAutoConfiguration.class, HttpServiceClientPropertiesAutoConfiguration.class,
+				WebClientAutoConfiguration.class, ReactiveHttpServiceClientAutoConfiguration.class))
+		.withUserConfiguration(Groups.class);
 
 	@Test
 	void appWithoutAnyDownstreamGetsTheWholeStarter() {
@@ -59,10 +83,10 @@ class FanOutAutoConfigurationTests {
 
 	@Test
 	void downstreamConnectionPoolHoldsAHealthyBurst() {
-		this.runner.run((context) -> {
+		this.runner.withPropertyValues("bff.downstreams.other.default-policy=required").run((context) -> {
 			assertThat(context.getBean(ConnectionProvider.class).maxConnections()).isEqualTo(1000);
 			assertThat(context.getBean(ConnectionPoolProperties.class).pendingAcquireTimeout())
-				.isGreaterThan(context.getBean(Downstreams.class).get("other").properties().timeout());
+				.isGreaterThan(context.getBean(DownstreamsProperties.class).downstreams().get("other").timeout());
 		});
 	}
 
@@ -84,8 +108,11 @@ class FanOutAutoConfigurationTests {
 			.withPropertyValues("bff.downstreams.catalog.concurrency.initial-limit=3",
 					"bff.downstreams.catalog.concurrency.algorithm=gradient2",
 					"bff.downstreams.catalog.default-policy=stale-ok", "bff.downstreams.catalog.max-response-size=64KB",
-					"resilience4j.circuitbreaker.instances.catalog.failure-rate-threshold=25",
-					"resilience4j.circuitbreaker.instances.catalog.minimum-number-of-calls=5")
+					"bff.downstreams.catalog.circuit-breaker.failure-rate-threshold=25",
+					"bff.downstreams.catalog.circuit-breaker.minimum-number-of-calls=5",
+					// Resilience4j's own keys are not the starter's: they change nothing
+					// here
+					"resilience4j.circuitbreaker.instances.catalog.minimum-number-of-calls=99")
 			.run((context) -> {
 				Downstreams downstreams = context.getBean(Downstreams.class);
 				DownstreamsProperties.Downstream catalog = downstreams.get("catalog").properties();
@@ -102,14 +129,57 @@ class FanOutAutoConfigurationTests {
 	}
 
 	@Test
-	void unconfiguredDownstreamGetsBffDefaultsNotResilience4jOnes() {
-		this.runner.run((context) -> {
+	void httpServiceGroupWithoutSettingsGetsBffDefaultsNotResilience4jOnes() {
+		this.withGroups.run((context) -> {
+			assertThat(context).hasNotFailed();
+			context.getBean(HttpServiceProxyRegistry.class);
 			var breaker = context.getBean(Downstreams.class).get("other").circuitBreaker().getCircuitBreakerConfig();
 			assertThat(breaker.getMinimumNumberOfCalls()).isEqualTo(10);
 			assertThat(breaker.getWaitIntervalFunctionInOpenState().apply(1)).isEqualTo(10_000L);
 			assertThat(breaker.isAutomaticTransitionFromOpenToHalfOpenEnabled()).isTrue();
 			assertThat(context.getBean(Downstreams.class).get("other").concurrencyLimit().limit()).isEqualTo(1000);
 		});
+	}
+
+	@Test
+	void unknownDownstreamNameFailsNamingTheKnownOnes() {
+		this.withGroups.run((context) -> {
+			context.getBean(HttpServiceProxyRegistry.class);
+			FanOut fanOut = context.getBean(FanOut.class);
+			assertThatIllegalArgumentException().isThrownBy(() -> fanOut.request().call("catlog", Mono.just("x")))
+				.withMessageContaining("'catlog'")
+				.withMessageContaining("[catalog, other]");
+		});
+	}
+
+	@Test
+	void downstreamSettingsOfNoHttpServiceGroupFailAtStartUp() {
+		this.withGroups.withPropertyValues("bff.downstreams.catlog.timeout=1s")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasMessageContaining("[catlog]")
+				.hasMessageContaining("[catalog, other]"));
+	}
+
+	@Test
+	void downstreamCustomizerTunesOneDownstream() {
+		this.withGroups
+			.withBean("catalogSlowCalls", DownstreamCustomizer.class,
+					() -> DownstreamCustomizer.forDownstream("catalog",
+							(catalog) -> catalog.circuitBreaker().slowCallDurationThreshold(Duration.ofMillis(300))))
+			.run((context) -> {
+				context.getBean(HttpServiceProxyRegistry.class);
+				Downstreams downstreams = context.getBean(Downstreams.class);
+				assertThat(downstreams.get("catalog")
+					.circuitBreaker()
+					.getCircuitBreakerConfig()
+					.getSlowCallDurationThreshold()).isEqualTo(Duration.ofMillis(300));
+				assertThat(downstreams.get("other")
+					.circuitBreaker()
+					.getCircuitBreakerConfig()
+					.getSlowCallDurationThreshold()).isEqualTo(Duration.ofSeconds(60));
+				assertThat(downstreams.get("catalog").properties().timeout()).isEqualTo(Duration.ofSeconds(2));
+			});
 	}
 
 	@Test
@@ -130,7 +200,7 @@ class FanOutAutoConfigurationTests {
 	static Stream<Arguments> applicationBeans() {
 		DownstreamMetrics metrics = new DownstreamMetrics(new SimpleMeterRegistry());
 		Supplier<Downstreams> downstreams = () -> new Downstreams(new DownstreamsProperties(Map.of()),
-				new CircuitBreakerProperties(Map.of()), CircuitBreakerRegistry.ofDefaults(), metrics);
+				CircuitBreakerRegistry.ofDefaults(), metrics, List.of());
 		return Stream.of(bean(FanOut.class, FanOut::withDefaults), bean(Downstreams.class, downstreams),
 				bean(CircuitBreakerRegistry.class, CircuitBreakerRegistry::ofDefaults),
 				bean(DownstreamMetrics.class, () -> metrics),
@@ -140,11 +210,35 @@ class FanOutAutoConfigurationTests {
 				bean(CallerIdentity.class, () -> () -> Mono.just("tenant-user")),
 				bean(ServerWebExchangeContextFilter.class, ServerWebExchangeContextFilter::new),
 				bean(DownstreamClientConfigurer.class, () -> new DownstreamClientConfigurer(downstreams.get(), null)),
-				bean(ConnectionProvider.class, () -> ConnectionProvider.create("application", 10)));
+				bean(ConnectionProvider.class, () -> ConnectionProvider.create("application", 10)),
+				bean(DownstreamNamesCheck.class, () -> new DownstreamNamesCheck(new DownstreamsProperties(Map.of()),
+						new StaticListableBeanFactory().getBeanProvider(HttpServiceProxyRegistry.class))));
 	}
 
 	private static <T> Arguments bean(Class<T> type, Supplier<? extends T> supplier) {
 		return Arguments.of(type, supplier);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportHttpServices(group = "catalog", types = CatalogClient.class,
+			clientType = HttpServiceGroup.ClientType.WEB_CLIENT)
+	@ImportHttpServices(group = "other", types = OtherClient.class, clientType = HttpServiceGroup.ClientType.WEB_CLIENT)
+	static class Groups {
+
+	}
+
+	interface CatalogClient {
+
+		@GetExchange("/items")
+		Mono<String> items();
+
+	}
+
+	interface OtherClient {
+
+		@GetExchange("/other")
+		Mono<String> other();
+
 	}
 
 }

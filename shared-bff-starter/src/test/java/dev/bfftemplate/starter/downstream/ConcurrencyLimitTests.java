@@ -1,6 +1,7 @@
 package dev.bfftemplate.starter.downstream;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
@@ -112,9 +113,9 @@ class ConcurrencyLimitTests {
 	private Downstream downstream(Map<String, String> properties) {
 		DownstreamsProperties settings = new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate("bff",
 				DownstreamsProperties.class);
-		Downstreams downstreams = new Downstreams(settings, new CircuitBreakerProperties(Map.of()),
-				CircuitBreakerRegistry.ofDefaults(), new DownstreamMetrics(this.meters));
-		return downstreams.get("orders");
+		Downstreams downstreams = new Downstreams(settings, CircuitBreakerRegistry.ofDefaults(),
+				new DownstreamMetrics(this.meters), List.of());
+		return downstreams.declare("orders");
 	}
 
 	private static WebClientResponseException answer(HttpStatus status) {
