@@ -20,6 +20,7 @@ REDIS_PORT="${REDIS_PORT:-16379}"
 EDGE="http://localhost:8080"
 SERVICES_MANAGEMENT="http://127.0.0.1:9090"
 STAMP="$(date -u +%Y-%m-%d-%H%M)"
+JVM_OPTIONS_USED="${BFF_JVM_OPTIONS:-the fast-start defaults of the launcher}"
 RESULTS="$ROOT/bench/results/soak-$STAMP.md"
 WORK="$(mktemp -d)"
 PIDS=()
@@ -44,7 +45,7 @@ for port in 8080 8081 8082 8083 8090 9000 "$REDIS_PORT"; do
 		exit 1
 	fi
 done
-for tool in redis-server redis-cli wrk curl python3 jcmd; do
+for tool in redis-server redis-cli wrk curl python3 jcmd jstat; do
 	command -v "$tool" >/dev/null || { echo "$tool is missing (apt-get install -y redis-server wrk curl python3)" >&2; exit 1; }
 done
 
@@ -98,13 +99,9 @@ signed_in_user() { curl -s -m 5 -o /dev/null -w '%{http_code}' -H "Cookie: $COOK
 [ "$(signed_in_user)" = 200 ] || { echo "the session does not work" >&2; exit 1; }
 
 orders_of_alice() { curl -fs "http://localhost:8090/orders?customerId=c-001&limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["totalCount"])'; }
-used_heap_after_gc() { # pid -> used heap in KB after a full GC
+used_heap_after_gc() { # pid -> used heap in KB after a full GC (survivors + eden + old, whatever the collector)
 	jcmd "$1" GC.run >/dev/null
-	jcmd "$1" GC.heap_info | python3 -c '
-import re,sys
-text=sys.stdin.read()
-m=re.search(r"used (\d+)K", text)
-print(m.group(1) if m else 0)'
+	jstat -gc "$1" | awk 'NR==1 {for (i = 1; i <= NF; i++) col[$i] = i} NR==2 {printf "%d\n", $col["S0U"] + $col["S1U"] + $col["EU"] + $col["OU"]}'
 }
 run_wrk() { # seconds delay-ms [connections] [mix] -> RESULT line
 	MIX="${4:-all}" RATE_DELAY_MS="$2" wrk -t2 -c"${3:-$CONNECTIONS}" -d"$1"s --timeout 10s -s "$HERE/mix.lua" "$EDGE" |
@@ -201,7 +198,7 @@ cat >"$RESULTS" <<MD
 # Soak and chaos run, $STAMP UTC
 
 Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr); $(java -version 2>&1 | head -1).
-Stack as launched by demo/launcher (JVM options: ${BFF_JVM_OPTIONS:-the launcher's fast-start defaults}), Redis $(redis-server --version | grep -o 'v=[0-9.]*') with
+Stack as launched by demo/launcher (JVM options: $JVM_OPTIONS_USED), Redis $(redis-server --version | grep -o 'v=[0-9.]*') with
 append-only file. Load: wrk, $CONNECTIONS connections, mix = 50 % product page, 30 % dashboard, 10 % /bff/user,
 10 % POST /api/orders, signed in as alice through the real OIDC flow. Script: bench/soak/run.sh.
 
