@@ -285,8 +285,15 @@ class DeploymentDescriptorsTests {
 
 	private static int shutdownPhaseSeconds(StackApp app) throws IOException {
 		Path config = ROOT.resolve(app.module()).resolve("src/main/resources/application.yaml");
-		Map<String, Object> lifecycle = map(map(load(config).get(0).get("spring")).get("lifecycle"));
-		Matcher seconds = SECONDS.matcher(string(lifecycle.get("timeout-per-shutdown-phase")));
+		Object lifecycle = map(load(config).get(0).get("spring")).get("lifecycle");
+		Object phase = (lifecycle != null) ? map(lifecycle).get("timeout-per-shutdown-phase") : null;
+		if (phase == null) {
+			// the BFFs take it from the starter's shipped defaults
+			Path defaults = ROOT.resolve(
+					"shared-bff-starter/src/main/resources/dev/bfftemplate/starter/autoconfigure/bff-defaults.yaml");
+			phase = map(map(load(defaults).get(0).get("spring")).get("lifecycle")).get("timeout-per-shutdown-phase");
+		}
+		Matcher seconds = SECONDS.matcher(string(phase));
 		assertThat(seconds.matches()).as("shutdown phase of %s in seconds", app.name()).isTrue();
 		return Integer.parseInt(seconds.group(1));
 	}
