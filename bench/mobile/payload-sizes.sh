@@ -41,4 +41,4 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
 echo "| ratio mobile JSON / web | $(ratio "$(raw "$WORK/home.json")" "$(raw "$WORK/dashboard.json")") | $(ratio "$(gz "$WORK/home.json")" "$(gz "$WORK/dashboard.json")") |"
 echo "| ratio mobile protobuf / web | $(ratio "$(raw "$WORK/home.pb")" "$(raw "$WORK/dashboard.json")") | $(ratio "$(gz "$WORK/home.pb")" "$(gz "$WORK/dashboard.json")") |"
 echo
-echo "mobile-bff's own gzip on the wire (\`Accept-Encoding: gzip\`, threshold 512 B): $wire bytes."
+echo "mobile-bff's own gzip on the wire (\`Accept-Encoding: gzip\`, threshold 256 B): $wire bytes."
