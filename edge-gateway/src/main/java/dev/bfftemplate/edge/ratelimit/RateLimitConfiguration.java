@@ -61,6 +61,18 @@ class RateLimitConfiguration {
 		return (builder) -> builder.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
 	}
 
+	/**
+	 * Each reply is published on Lettuce's computation threads: by default it is emitted
+	 * on the shared connection's one I/O thread, and everything the edge does after the
+	 * count (the route's filters, proxying) would run there, so a burst queues on one
+	 * core and replies Redis answered at once time out.
+	 */
+	@Bean
+	@Conditional(RedisConfiguredCondition.class)
+	LettuceClientOptionsBuilderCustomizer redisRepliesOffTheIoThread() {
+		return (builder) -> builder.publishOnScheduler(true);
+	}
+
 	@Bean
 	@Conditional(RedisNotConfiguredCondition.class)
 	WindowCounter inMemoryWindowCounter(RateLimitProperties properties) {
