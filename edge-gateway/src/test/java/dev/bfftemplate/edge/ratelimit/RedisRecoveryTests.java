@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.bfftemplate.edge.EdgeTestEnvironment;
 import dev.bfftemplate.edge.StandaloneGateway;
+import dev.bfftemplate.test.redis.DedicatedRedis;
 import io.lettuce.core.event.connection.ReconnectAttemptEvent;
 import io.lettuce.core.resource.ClientResources;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,7 +44,7 @@ class RedisRecoveryTests {
 	void edgeCountsInRedisAgainSoonAfterRedisComesBackAndLogsTheOutageOnce(CapturedOutput output) throws Exception {
 		EdgeTestEnvironment.reset();
 		PARTNER.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
-		RedisServerProcess redis = RedisServerProcess.start();
+		DedicatedRedis redis = DedicatedRedis.start();
 		// Redis may take longer than in production on a loaded build machine
 		ConfigurableApplicationContext gateway = StandaloneGateway.start("spring.data.redis.url=" + redis.url(),
 				"spring.data.redis.timeout=2s", "spring.data.redis.connect-timeout=2s",
@@ -87,7 +88,7 @@ class RedisRecoveryTests {
 		finally {
 			events.dispose();
 			gateway.close();
-			redis.stop();
+			redis.close();
 		}
 		String outageLog = output.getOut().substring(logBeforeOutage);
 		assertThat(outageLog.split("Rate limit store failed", -1)).hasSize(2);
