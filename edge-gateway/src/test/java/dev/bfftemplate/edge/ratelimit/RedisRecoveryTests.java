@@ -58,8 +58,11 @@ class RedisRecoveryTests {
 			.subscribe((event) -> reconnectAttempts.accumulateAndGet(event.getAttempt(), Math::max));
 		try {
 			WebTestClient client = EdgeTestEnvironment.client(StandaloneGateway.port(gateway));
-			await("rate limits counted in Redis").atMost(RECOVERY).until(() -> countedInRedis(client));
-			assertThat(redis.keys()).isPositive();
+			// the first connection is not what this test measures: a loaded build machine
+			// may take long to make it. The partner window is 1 s: a counter may expire
+			// before such a machine reads it, hence both in one condition.
+			await("rate limits counted in Redis").atMost(Duration.ofSeconds(30))
+				.until(() -> countedInRedis(client) && redis.keys() > 0);
 			logBeforeOutage = output.getOut().length();
 
 			redis.stop();
@@ -77,7 +80,8 @@ class RedisRecoveryTests {
 				.until(() -> countedInRedis(client));
 			System.out.println("Edge counted in Redis again " + Duration.ofNanos(System.nanoTime() - back).toMillis()
 					+ " ms after Redis answered");
-			assertThat(redis.keys()).isPositive();
+			await("counters in the restarted Redis").atMost(RECOVERY)
+				.until(() -> countedInRedis(client) && redis.keys() > 0);
 			assertThat(gateway.getBean(MeterRegistry.class)
 				.get("edge.rate-limit.decisions")
 				.tag("policy", "partner")
