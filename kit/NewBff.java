@@ -94,7 +94,7 @@ public class NewBff {
 				Next:
 				  ./mvnw -pl %1$s -am verify                           build it and run its tests
 				  ./mvnw -DskipTests package && java -jar demo/launcher/target/demo-launcher.jar
-				Its tokens must name %1$s as their audience (spring.security.oauth2.resourceserver.jwt.audiences).
+				Its tokens must name %1$s as their audience (bff.resource-server.audiences).
 				""", this.module, port, managementPort, this.name);
 	}
 

@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import dev.bfftemplate.edge.EdgeGatewayTest;
 import dev.bfftemplate.edge.EdgeTestEnvironment;
+import dev.bfftemplate.test.actuator.ManagementSurface;
+import dev.bfftemplate.test.actuator.PrometheusScrape;
 import dev.bfftemplate.test.metrics.GrafanaDashboard;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,18 +111,11 @@ class RateLimitTests {
 		for (int i = 0; i < 4; i++) {
 			fromAddress(client).expectStatus();
 		}
-		String prometheus = EdgeTestEnvironment.client(this.managementPort)
-			.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		PrometheusScrape prometheus = ManagementSurface.scrapePrometheus(this.managementPort);
+		assertThat(prometheus.sum("edge_rate_limit_decisions_total", "policy", "partner")).isPositive();
 		GrafanaDashboard dashboard = GrafanaDashboard.read(GrafanaDashboard.BFF_DASHBOARD);
 		assertThat(dashboard.metrics()).contains("edge_rate_limit_decisions_total");
-		assertThat(dashboard.missingFrom(prometheus, "edge_")).isEmpty();
+		assertThat(dashboard.missingFrom(prometheus.text(), "edge_")).isEmpty();
 	}
 
 	private WebTestClient.ResponseSpec fromAddress(String address) {

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.bfftemplate.edge.EdgeTestEnvironment;
 import dev.bfftemplate.edge.StandaloneGateway;
+import dev.bfftemplate.test.redis.DedicatedRedis;
 import io.lettuce.core.event.connection.ReconnectAttemptEvent;
 import io.lettuce.core.resource.ClientResources;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,7 +44,7 @@ class RedisRecoveryTests {
 	void edgeCountsInRedisAgainSoonAfterRedisComesBackAndLogsTheOutageOnce(CapturedOutput output) throws Exception {
 		EdgeTestEnvironment.reset();
 		PARTNER.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
-		RedisServerProcess redis = RedisServerProcess.start();
+		DedicatedRedis redis = DedicatedRedis.start();
 		// Redis may take longer than in production on a loaded build machine
 		ConfigurableApplicationContext gateway = StandaloneGateway.start("spring.data.redis.url=" + redis.url(),
 				"spring.data.redis.timeout=2s", "spring.data.redis.connect-timeout=2s",
@@ -57,8 +58,11 @@ class RedisRecoveryTests {
 			.subscribe((event) -> reconnectAttempts.accumulateAndGet(event.getAttempt(), Math::max));
 		try {
 			WebTestClient client = EdgeTestEnvironment.client(StandaloneGateway.port(gateway));
-			await("rate limits counted in Redis").atMost(RECOVERY).until(() -> countedInRedis(client));
-			assertThat(redis.keys()).isPositive();
+			// the first connection is not what this test measures: a loaded build machine
+			// may take long to make it. The partner window is 1 s: a counter may expire
+			// before such a machine reads it, hence both in one condition.
+			await("rate limits counted in Redis").atMost(Duration.ofSeconds(30))
+				.until(() -> countedInRedis(client) && redis.keys() > 0);
 			logBeforeOutage = output.getOut().length();
 
 			redis.stop();
@@ -76,7 +80,8 @@ class RedisRecoveryTests {
 				.until(() -> countedInRedis(client));
 			System.out.println("Edge counted in Redis again " + Duration.ofNanos(System.nanoTime() - back).toMillis()
 					+ " ms after Redis answered");
-			assertThat(redis.keys()).isPositive();
+			await("counters in the restarted Redis").atMost(RECOVERY)
+				.until(() -> countedInRedis(client) && redis.keys() > 0);
 			assertThat(gateway.getBean(MeterRegistry.class)
 				.get("edge.rate-limit.decisions")
 				.tag("policy", "partner")
@@ -87,7 +92,7 @@ class RedisRecoveryTests {
 		finally {
 			events.dispose();
 			gateway.close();
-			redis.stop();
+			redis.close();
 		}
 		String outageLog = output.getOut().substring(logBeforeOutage);
 		assertThat(outageLog.split("Rate limit store failed", -1)).hasSize(2);

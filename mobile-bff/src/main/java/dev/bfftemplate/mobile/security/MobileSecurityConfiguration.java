@@ -1,55 +1,35 @@
 package dev.bfftemplate.mobile.security;
 
-import java.util.List;
 import java.util.Map;
 
-import io.netty.channel.ChannelOption;
-import reactor.netty.http.client.HttpClient;
-
 import dev.bfftemplate.mobile.problem.ProblemResponses;
-import dev.bfftemplate.starter.identity.DownstreamAuthorization;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.authentication.AuthenticationServiceException;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
-import org.springframework.security.oauth2.jwt.JwtTypeValidator;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * mobile-bff is an OAuth2 resource server: every {@code /mobile/**} request needs an
- * access token of the mobile app, validated here against the issuer's cached public keys
- * (RS256 only), issuer, audience, {@code exp}/{@code nbf} with a small skew, {@code typ}
- * when present, no ID token, and the required scope. The edge checks tokens too; this
- * does not rely on it. Refusals are problems: 401 with {@code WWW-Authenticate}, 403 for
- * a missing scope, 503 when the issuer's keys cannot be fetched. Stateless: no session,
- * no CSRF (no cookies).
+ * access token of the mobile app with the required scope. The token itself is validated
+ * by the shared starter's decoder ({@code bff.resource-server.*}: the issuer's cached
+ * public keys, RS256 only, issuer, audience, {@code exp}/{@code nbf} with a small skew,
+ * {@code typ} when present, no ID token), which also relays it to the services. The edge
+ * checks tokens too; this does not rely on it. Refusals are problems: 401 with
+ * {@code WWW-Authenticate}, 403 for a missing scope, 503 when the issuer's keys cannot be
+ * fetched. Stateless: no session, no CSRF (no cookies).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -100,28 +80,6 @@ class MobileSecurityConfiguration {
 		return http.build();
 	}
 
-	@Bean
-	ReactiveJwtDecoder jwtDecoder(MobileSecurityProperties properties) {
-		HttpClient httpClient = HttpClient.create()
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.jwksConnectTimeout().toMillis())
-			.responseTimeout(properties.jwksResponseTimeout())
-			.followRedirect(false);
-		WebClient webClient = WebClient.builder().clientConnector(new ReactorClientHttpConnector(httpClient)).build();
-		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
-			.withJwkSource(new CachedJwkSet(webClient, properties.jwkSetUri(), properties.jwksRefreshInterval()))
-			.jwsAlgorithm(SignatureAlgorithm.RS256)
-			.build();
-		JwtTypeValidator type = new JwtTypeValidator(properties.tokenTypes());
-		type.setAllowEmpty(true);
-		List<OAuth2TokenValidator<Jwt>> validators = List.of(new JwtTimestampValidator(properties.clockSkew()),
-				new JwtIssuerValidator(properties.issuer()),
-				new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-						(audience) -> audience != null && audience.contains(properties.audience())),
-				type, new NotAnIdTokenValidator());
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-		return decoder;
-	}
-
 	/**
 	 * Requests Spring Security's strict firewall refuses (encoded or non-normalised
 	 * paths, bad header values) get a 400 problem, not an empty answer.
@@ -130,17 +88,6 @@ class MobileSecurityConfiguration {
 	ServerExchangeRejectedHandler firewallRejection(ProblemResponses problems) {
 		return (exchange, ex) -> problems.write(exchange, HttpStatus.BAD_REQUEST, "request-rejected",
 				"The request was rejected.", HttpHeaders.EMPTY, Map.of());
-	}
-
-	/**
-	 * Token relay: the services get the caller's own validated access token.
-	 */
-	@Bean
-	DownstreamAuthorization bearerTokenRelay() {
-		return (downstream) -> ReactiveSecurityContextHolder.getContext()
-			.map(SecurityContext::getAuthentication)
-			.filter(JwtAuthenticationToken.class::isInstance)
-			.map((authentication) -> ((JwtAuthenticationToken) authentication).getToken().getTokenValue());
 	}
 
 	/**

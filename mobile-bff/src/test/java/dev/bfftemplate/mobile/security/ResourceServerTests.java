@@ -1,24 +1,9 @@
 package dev.bfftemplate.mobile.security;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.WireMock;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,15 +14,12 @@ import dev.bfftemplate.mobile.testing.AppTokens;
 import dev.bfftemplate.mobile.testing.DemoServices;
 import dev.bfftemplate.mobile.testing.MobileBffTest;
 import dev.bfftemplate.mobile.testing.StandIns;
-import dev.bfftemplate.test.wiremock.WireMockDownstreams;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -45,15 +27,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * mobile-bff validates the app's access tokens itself (it does not trust that the edge
- * did): every refusal is a 401 problem with {@code WWW-Authenticate} (403 for a missing
- * scope), made without any call to a service, and the public keys are fetched once.
+ * did), with the shared starter's decoder: every refusal is a 401 problem with
+ * {@code WWW-Authenticate} (403 for a missing scope), made without any call to a service.
+ * Every check of the decoder itself (algorithms, keys named by the token, key caching,
+ * clock skew, token types) is proved next to it, in the starter's
+ * {@code AccessTokenValidationTests}; the refusals here show that this application uses
+ * it.
  */
 @MobileBffTest
 class ResourceServerTests {
-
-	private static final WireMockServer ELSEWHERE = WireMockDownstreams.start();
-
-	private static final RSAKey ELSEWHERE_KEY = generate();
 
 	@Autowired
 	private WebTestClient client;
@@ -67,14 +49,6 @@ class ResourceServerTests {
 		DemoServices.customer("c-002", "Bob Berg");
 		DemoServices.recentOrders("c-002", 1);
 		DemoServices.recommendations("c-002");
-		ELSEWHERE.resetAll();
-		ELSEWHERE.stubFor(
-				WireMock.get(anyUrl()).willReturn(WireMock.okJson(new JWKSet(ELSEWHERE_KEY.toPublicJWK()).toString())));
-	}
-
-	@AfterAll
-	static void stopElsewhere() {
-		ELSEWHERE.stop();
 	}
 
 	@Test
@@ -157,65 +131,8 @@ class ResourceServerTests {
 		assertThat(StandIns.services().getAllServeEvents()).isEmpty();
 	}
 
-	@Test
-	void keysNamedByTheTokenAreNeverFetched() {
-		String jku = sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(ELSEWHERE_KEY.getKeyID())
-			.jwkURL(URI.create(ELSEWHERE.baseUrl() + "/jwks.json"))
-			.build());
-		String x5u = sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(ELSEWHERE_KEY.getKeyID())
-			.x509CertURL(URI.create(ELSEWHERE.baseUrl() + "/cert.pem"))
-			.build());
-		home(jku).expectStatus().isUnauthorized();
-		home(x5u).expectStatus().isUnauthorized();
-		ELSEWHERE.verify(0, anyRequestedFor(anyUrl()));
-		assertThat(StandIns.services().getAllServeEvents()).isEmpty();
-	}
-
-	@Test
-	void theKeysAreFetchedOnceForManyRequestsAndUnknownKeyIds() {
-		home(AppTokens.alice()).expectStatus().isOk();
-		int fetches = StandIns.issuer().jwksRequests();
-		for (int i = 0; i < 20; i++) {
-			home(AppTokens.alice()).expectStatus().isOk();
-			home(AppTokens.bob()).expectStatus().isOk();
-			home(AppTokens.of("alice", "c-001").signedByStranger().build()).expectStatus().isUnauthorized();
-		}
-		// a token with an unknown key id may fetch again, at most once per refresh
-		// interval
-		assertThat(StandIns.issuer().jwksRequests() - fetches).isLessThanOrEqualTo(1);
-	}
-
 	private WebTestClient.ResponseSpec home(String token) {
 		return this.client.get().uri("/mobile/v1/home").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange();
-	}
-
-	private String sign(JWSHeader header) {
-		JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("alice")
-			.issuer(StandIns.issuer().issuer())
-			.audience(List.of("mobile-app", "mobile-bff"))
-			.claim("scope", "openid profile email")
-			.claim("customer_id", "c-001")
-			.issueTime(new Date())
-			.expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(5))))
-			.jwtID(UUID.randomUUID().toString())
-			.build();
-		try {
-			SignedJWT jwt = new SignedJWT(header, claims);
-			jwt.sign(new RSASSASigner(ELSEWHERE_KEY));
-			return jwt.serialize();
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static RSAKey generate() {
-		try {
-			return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

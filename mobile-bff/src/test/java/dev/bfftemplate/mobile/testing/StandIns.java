@@ -46,13 +46,13 @@ public final class StandIns implements ApplicationContextInitializer<Configurabl
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		Map<String, Object> properties = new HashMap<>(Map.of("mobile-bff.demo-services-url", SERVICES.baseUrl(),
-				"mobile-bff.security.issuer", ISSUER.issuer(), "mobile-bff.security.jwk-set-uri", ISSUER.jwkSetUri(),
+				"bff.resource-server.issuer", ISSUER.issuer(), "bff.resource-server.jwk-set-uri", ISSUER.jwkSetUri(),
 				"management.server.port", "0", "mobile-bff.orders.cursor-secret",
 				"dGVzdC1jdXJzb3Itc2VjcmV0LW9mLWF0LWxlYXN0LTMyLWJ5dGVz"));
 		// The machine running the tests may be busy: these tests are about behaviour, so
 		// no
 		// deadline may pass by accident (failures are stubbed, never timed).
-		properties.put("mobile-bff.security.jwks-response-timeout", "15s");
+		properties.put("bff.resource-server.jwks.response-timeout", "15s");
 		properties.put("bff.fan-out.deadline", "15s");
 		properties.put("mobile-bff.home.details-deadline", "15s");
 		properties.put("bff.idempotency.store.timeout", "10s");

@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.bfftemplate.partner.testing.PartnerBffTest;
 import dev.bfftemplate.partner.testing.StandInDownstreams;
 import dev.bfftemplate.partner.testing.TestPartners;
+import dev.bfftemplate.test.actuator.ManagementSurface;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -110,17 +111,7 @@ class ApiKeyTests {
 		assertThat(redisKeys).isNotEmpty()
 			.noneMatch((key) -> key.contains(TestPartners.ACME_KEY) || key.contains(inventedKey)
 					|| key.contains(TestPartners.sha256(TestPartners.ACME_KEY)));
-		String metrics = WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + this.managementPort)
-			.build()
-			.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String metrics = ManagementSurface.scrapePrometheus(this.managementPort).text();
 		assertThat(metrics).contains("http_server_requests")
 			.doesNotContain(TestPartners.ACME_KEY)
 			.doesNotContain(inventedKey);

@@ -44,13 +44,31 @@ public record ManagementSurface(int publicPort, int managementPort) {
 		assertThat(get(this.publicPort, "/actuator/prometheus").statusCode()).isEqualTo(404);
 		assertThat(get(this.managementPort, "/actuator/health").statusCode()).isEqualTo(200);
 		assertThat(get(this.managementPort, "/actuator/info").statusCode()).isEqualTo(200);
-		HttpResponse<String> prometheus = get(this.managementPort, "/actuator/prometheus");
-		assertThat(prometheus.statusCode()).isEqualTo(200);
-		assertThat(prometheus.body()).contains("jvm_memory_used_bytes");
+		assertThat(prometheus().has("jvm_memory_used_bytes")).as("jvm_memory_used_bytes scraped").isTrue();
 		for (String hidden : new String[] { "/actuator/env", "/actuator/beans", "/actuator/configprops",
 				"/actuator/heapdump", "/actuator/shutdown", "/actuator/gateway/routes" }) {
 			assertThat(get(this.managementPort, hidden).statusCode()).as(hidden).isEqualTo(404);
 		}
+	}
+
+	/**
+	 * Scrapes {@code /actuator/prometheus} on the management port.
+	 * @return the scrape
+	 */
+	public PrometheusScrape prometheus() {
+		return scrapePrometheus(this.managementPort);
+	}
+
+	/**
+	 * Scrapes {@code /actuator/prometheus} on a port (the management port, or the
+	 * application's only port when the actuator shares it), asserting a 200.
+	 * @param port the port
+	 * @return the scrape
+	 */
+	public static PrometheusScrape scrapePrometheus(int port) {
+		HttpResponse<String> response = get(port, "/actuator/prometheus");
+		assertThat(response.statusCode()).as("GET /actuator/prometheus on port " + port).isEqualTo(200);
+		return new PrometheusScrape(response.body());
 	}
 
 	private static HttpResponse<String> get(int port, String path) {

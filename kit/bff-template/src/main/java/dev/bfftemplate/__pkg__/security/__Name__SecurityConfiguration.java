@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 
 import reactor.core.publisher.Mono;
 
-import dev.bfftemplate.starter.identity.DownstreamAuthorization;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -14,9 +12,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -25,9 +20,9 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * A resource server: every {@code /__name__/**} request carries a bearer token of the
- * issuer, signed by its keys and meant for this BFF
- * ({@code spring.security.oauth2.resourceserver.jwt.*}); the token is relayed to the
- * services. Stateless: no session, no CSRF (no cookies).
+ * issuer, signed by its keys and meant for this BFF. The shared starter validates it
+ * ({@code bff.resource-server.*}) and relays it to the services; this class says only
+ * which paths need it and how refusals look. Stateless: no session, no CSRF (no cookies).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -56,17 +51,6 @@ class __Name__SecurityConfiguration {
 			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance());
 		return http.build();
-	}
-
-	/**
-	 * Token relay: the services get the caller's own validated access token.
-	 */
-	@Bean
-	DownstreamAuthorization bearerTokenRelay() {
-		return (downstream) -> ReactiveSecurityContextHolder.getContext()
-			.map(SecurityContext::getAuthentication)
-			.filter(JwtAuthenticationToken.class::isInstance)
-			.map((authentication) -> ((JwtAuthenticationToken) authentication).getToken().getTokenValue());
 	}
 
 	private static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String type, String detail) {

@@ -51,8 +51,8 @@ public final class StandIns implements ApplicationContextInitializer<Configurabl
 	public void initialize(ConfigurableApplicationContext context) {
 		Map<String, Object> properties = new HashMap<>();
 		properties.put("__name__-bff.services-url", SERVICES.baseUrl());
-		properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", ISSUER.issuer());
-		properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", ISSUER.jwkSetUri());
+		properties.put("bff.resource-server.issuer", ISSUER.issuer());
+		properties.put("bff.resource-server.jwk-set-uri", ISSUER.jwkSetUri());
 		properties.put("management.server.port", "0");
 		// a busy machine must not fail a behaviour test by a deadline: failures are stubbed
 		properties.put("bff.fan-out.deadline", "15s");

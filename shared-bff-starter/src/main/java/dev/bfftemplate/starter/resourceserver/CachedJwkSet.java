@@ -1,4 +1,4 @@
-package dev.bfftemplate.mobile.security;
+package dev.bfftemplate.starter.resourceserver;
 
 import java.text.ParseException;
 import java.time.Duration;
@@ -65,17 +65,27 @@ final class CachedJwkSet implements Function<SignedJWT, Flux<JWK>> {
 		if (current != null) {
 			return current;
 		}
+		AtomicReference<@Nullable Mono<JWKSet>> self = new AtomicReference<>();
+		// Cleared before the keys (or the failure) reach any caller: a caller that asks
+		// again right after must start a new fetch, never get this finished one (which
+		// doFinally, running after the callers, would still leave in place).
+		Runnable done = () -> this.fetching.compareAndSet(self.get(), null);
 		Mono<JWKSet> fetch = this.webClient.get()
 			.uri(this.jwkSetUri)
 			.retrieve()
 			.bodyToMono(String.class)
 			.map(CachedJwkSet::parse)
-			.doOnNext((set) -> {
-				this.keys = set;
-				this.fetchedAt = System.nanoTime();
+			.doOnSuccess((set) -> {
+				if (set != null) {
+					this.keys = set;
+					this.fetchedAt = System.nanoTime();
+				}
+				done.run();
 			})
-			.doFinally((signal) -> this.fetching.set(null))
+			.doOnError((ex) -> done.run())
+			.doFinally((signal) -> done.run())
 			.cache();
+		self.set(fetch);
 		return this.fetching.compareAndSet(null, fetch) ? fetch : fetch();
 	}
 

@@ -1,4 +1,4 @@
-package dev.bfftemplate.mobile.security;
+package dev.bfftemplate.starter.resourceserver;
 
 import java.util.List;
 
