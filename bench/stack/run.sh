@@ -28,8 +28,10 @@
 #   STACK_JVM_OPTIONS=...           the JVM options of every application (default: the images', see below)
 #   SKIP_BUILD=1                    use the jars already built
 #   RESULTS=path                    where the markdown goes (default bench/results/stack-<date>-<time>.md)
+#   PORT_OFFSET=0                   added to every port of the stack (the launcher's --port-offset), e.g. 10000
+#                                   to run beside a stack on the default ports
 # Needs: a JDK 17+, wrk, redis-server, redis-cli, curl, python3, openssl; ports 8080-8083, 8090, 9000, 9080-9083,
-# 9090, 10000, REDIS_PORT (16479) and BARE_SCG_PORT (18380) free. Timing is only meaningful on a quiet machine.
+# 9090, 10000 (plus PORT_OFFSET), REDIS_PORT (16479) and BARE_SCG_PORT (18380) free. Timing is only meaningful on a quiet machine.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -60,15 +62,18 @@ STACK_JVM_OPTIONS="${STACK_JVM_OPTIONS:--XX:MaxRAM=768m -XX:MaxRAMPercentage=70 
 JAVA_BIN="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 JCMD="${JAVA_HOME:+$JAVA_HOME/bin/}jcmd"
 JSTAT="${JAVA_HOME:+$JAVA_HOME/bin/}jstat"
-EDGE="http://localhost:8080"
-SERVICES="http://localhost:8090"
-AUTH="http://localhost:9000"
+PORT_OFFSET="${PORT_OFFSET:-0}"
+EDGE="http://localhost:$((8080 + PORT_OFFSET))"
+WEB_BFF="http://127.0.0.1:$((8081 + PORT_OFFSET))"
+SERVICES="http://localhost:$((8090 + PORT_OFFSET))"
+AUTH="http://localhost:$((9000 + PORT_OFFSET))"
 PARTNER_KEY=demo-acme-2f8c1e9a7b4d6053
 TICKS="$(getconf CLK_TCK)"
 STAMP="$(date -u +%Y-%m-%d-%H%M)"
 RESULTS="${RESULTS:-$ROOT/bench/results/stack-$STAMP.md}"
 WORK="$(mktemp -d)"
 PIDS=()
+PORTS=()
 
 cleanup() {
 	local pid
@@ -82,7 +87,10 @@ log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
 for tool in wrk redis-server redis-cli curl python3 openssl "$JAVA_BIN" "$JCMD" "$JSTAT"; do
 	command -v "$tool" >/dev/null || { echo "$tool is missing" >&2; exit 1; }
 done
-for port in 8080 8081 8082 8083 8090 9000 9080 9081 9082 9083 9090 10000 "$REDIS_PORT" "$BARE_SCG_PORT"; do
+for port in 8080 8081 8082 8083 8090 9000 9080 9081 9082 9083 9090 10000; do
+	PORTS+=($((port + PORT_OFFSET)))
+done
+for port in "${PORTS[@]}" "$REDIS_PORT" "$BARE_SCG_PORT"; do
 	if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
 		echo "port $port is in use: stop what listens there first (ss -ltnp)" >&2
 		exit 1
@@ -160,15 +168,20 @@ start_stack() { # mode
 	fi
 	log "Starting the stack ($mode sessions) with $STACK_JVM_OPTIONS"
 	"$JAVA_BIN" -Xmx128m -jar "$WORK/root/demo/launcher/target/demo-launcher.jar" --root="$WORK/root" --quiet \
-		"${redis_arg[@]}" --jvm-options="$STACK_JVM_OPTIONS" >"$WORK/launcher-$mode.log" 2>&1 &
+		"${redis_arg[@]}" --jvm-options="$STACK_JVM_OPTIONS" --port-offset="$PORT_OFFSET" >"$WORK/launcher-$mode.log" 2>&1 &
 	LAUNCHER_PID=$!
 	PIDS+=("$LAUNCHER_PID")
 	for _ in $(seq 1 400); do
 		grep -q "The BFF template stack is up" "$WORK/launcher-$mode.log" && break
-		kill -0 "$LAUNCHER_PID" 2>/dev/null || { cat "$WORK/launcher-$mode.log" >&2; exit 1; }
+		kill -0 "$LAUNCHER_PID" 2>/dev/null || break
 		sleep 1
 	done
-	grep -q "The BFF template stack is up" "$WORK/launcher-$mode.log" || { echo "the stack did not start" >&2; cat "$WORK/launcher-$mode.log" >&2; exit 1; }
+	if ! grep -q "The BFF template stack is up" "$WORK/launcher-$mode.log"; then
+		echo "the stack did not start:" >&2
+		cat "$WORK/launcher-$mode.log" >&2
+		tail -n 20 "$WORK"/root/demo/launcher/target/logs/*.log >&2 || true
+		exit 1
+	fi
 	declare -gA PID_OF=()
 	NAMES=()
 	local pid jar
@@ -282,7 +295,7 @@ run_mode() {
 	if [ "$BARE_SCG" != 0 ]; then
 		log "Bare Spring Cloud Gateway in front of the same web-bff"
 		"$JAVA_BIN" $STACK_JVM_OPTIONS -jar "$WORK/bare-scg.jar" --server.port="$BARE_SCG_PORT" \
-			--upstream=http://127.0.0.1:8081 >"$WORK/bare-scg-$mode.log" 2>&1 &
+			--upstream="$WEB_BFF" >"$WORK/bare-scg-$mode.log" 2>&1 &
 		local bare_pid=$!
 		PIDS+=("$bare_pid")
 		for _ in $(seq 1 120); do
