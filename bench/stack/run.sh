@@ -213,7 +213,16 @@ sign_in() {
 	done
 	[ -n "$COOKIE" ] || { echo "could not sign in" >&2; exit 1; }
 	export COOKIE
-	[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$EDGE/bff/user")" = 200 ] || { echo "the session does not work" >&2; exit 1; }
+	local status=""
+	for attempt in 1 2 3 4 5; do
+		# A cold web-bff may still be slower than the edge's route timeout (504): try again.
+		status="$(curl -s -m 20 -o "$WORK/user.json" -w '%{http_code}' -H "Cookie: $COOKIE" -H 'X-CSRF: 1' "$EDGE/bff/user" || true)"
+		[ "$status" = 200 ] && return 0
+		log "signed-in /bff/user answered $status (attempt $attempt)"
+		sleep 5
+	done
+	echo "the session does not work: /bff/user answered $status $(head -c 300 "$WORK/user.json" 2>/dev/null)" >&2
+	exit 1
 }
 
 # The markdown of one mode; also sets SUMMARY_<mode> lines for the comparison with the targets.
@@ -299,7 +308,7 @@ run_mode() {
 		local bare_pid=$!
 		PIDS+=("$bare_pid")
 		for _ in $(seq 1 120); do
-			[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "http://127.0.0.1:$BARE_SCG_PORT/bff/user")" = 200 ] && break
+			[ "$(curl -s -m 10 -o /dev/null -w "%{http_code}" -H "Cookie: $COOKIE" "http://127.0.0.1:$BARE_SCG_PORT/bff/user" || true)" = 200 ] && break
 			sleep 1
 		done
 		PID_OF[bare-scg]=$bare_pid
