@@ -42,10 +42,14 @@ for round in $(seq 1 "$ROUNDS"); do
     "$JAVA_BIN" $JVM_OPTIONS -jar "$jar" --server.port="$PORT" --management.server.port=0 > /dev/null 2>&1 &
     PID=$!
     for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/catalog/products/p-001" && break; sleep 1; done
+    # Every call at once, a few connections each: a backlog of hundreds of queued requests would still be
+    # draining when the first measured run starts.
+    warmers=()
     for call in "${CALLS[@]}"; do
-      wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$PORT$call" > /dev/null &
+      wrk -t1 -c4 -d"$WARMUP" "http://127.0.0.1:$PORT$call" > /dev/null &
+      warmers+=($!)
     done
-    wait $(jobs -p | grep -v "^$PID$") 2> /dev/null || true
+    wait "${warmers[@]}"
     for call in "${CALLS[@]}"; do
       before=$(cpu_ticks "$PID")
       out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$PORT$call")
