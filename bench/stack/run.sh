@@ -75,10 +75,14 @@ WORK="$(mktemp -d)"
 PIDS=()
 PORTS=()
 
+LOGS="$HERE/target/logs"
 cleanup() {
 	local pid
 	for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
 	wait 2>/dev/null || true
+	# The applications' logs outlive the run (bench/stack/target/logs/<mode>, not committed; a failed start's here).
+	mkdir -p "$LOGS"
+	cp -r "$WORK"/root/demo/launcher/target/logs/. "$WORK"/*.log "$LOGS"/ 2>/dev/null || true
 	rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -166,20 +170,29 @@ start_stack() { # mode
 		for _ in $(seq 1 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
 		redis_arg=(--redis="redis://127.0.0.1:$REDIS_PORT")
 	fi
-	log "Starting the stack ($mode sessions) with $STACK_JVM_OPTIONS"
-	"$JAVA_BIN" -Xmx128m -jar "$WORK/root/demo/launcher/target/demo-launcher.jar" --root="$WORK/root" --quiet \
-		"${redis_arg[@]}" --jvm-options="$STACK_JVM_OPTIONS" --port-offset="$PORT_OFFSET" >"$WORK/launcher-$mode.log" 2>&1 &
-	LAUNCHER_PID=$!
-	PIDS+=("$LAUNCHER_PID")
-	for _ in $(seq 1 400); do
+	local attempt
+	# Two attempts: on a loaded machine an application can miss a start-up deadline (partner-bff gives up when its
+	# Redis handshake takes over 2 s); the launcher then stops the whole stack.
+	for attempt in 1 2; do
+		log "Starting the stack ($mode sessions) with $STACK_JVM_OPTIONS (attempt $attempt)"
+		"$JAVA_BIN" -Xmx128m -jar "$WORK/root/demo/launcher/target/demo-launcher.jar" --root="$WORK/root" --quiet \
+			"${redis_arg[@]}" --jvm-options="$STACK_JVM_OPTIONS" --port-offset="$PORT_OFFSET" >"$WORK/launcher-$mode.log" 2>&1 &
+		LAUNCHER_PID=$!
+		PIDS+=("$LAUNCHER_PID")
+		for _ in $(seq 1 400); do
+			grep -q "The BFF template stack is up" "$WORK/launcher-$mode.log" && break
+			kill -0 "$LAUNCHER_PID" 2>/dev/null || break
+			sleep 1
+		done
 		grep -q "The BFF template stack is up" "$WORK/launcher-$mode.log" && break
-		kill -0 "$LAUNCHER_PID" 2>/dev/null || break
-		sleep 1
+		log "the stack did not start: $(grep 'did not start' "$WORK/launcher-$mode.log" || tail -n 1 "$WORK/launcher-$mode.log")"
+		stop_stack "$mode-failed-start-$attempt" keep-redis
 	done
 	if ! grep -q "The BFF template stack is up" "$WORK/launcher-$mode.log"; then
 		echo "the stack did not start:" >&2
 		cat "$WORK/launcher-$mode.log" >&2
 		tail -n 20 "$WORK"/root/demo/launcher/target/logs/*.log >&2 || true
+		echo "The applications' logs: $LOGS" >&2
 		exit 1
 	fi
 	declare -gA PID_OF=()
@@ -196,10 +209,12 @@ start_stack() { # mode
 	if [ "$mode" = redis ]; then PID_OF[redis]=$REDIS_PID; NAMES+=(redis); fi
 }
 
-stop_stack() {
+stop_stack() { # mode [keep-redis]
 	kill "$LAUNCHER_PID" 2>/dev/null || true
 	wait "$LAUNCHER_PID" 2>/dev/null || true
-	if [ -n "${REDIS_PID:-}" ]; then kill "$REDIS_PID" 2>/dev/null || true; wait "$REDIS_PID" 2>/dev/null || true; REDIS_PID=""; fi
+	mkdir -p "$LOGS/$1"
+	cp -r "$WORK"/root/demo/launcher/target/logs/. "$LOGS/$1"/ 2>/dev/null || true
+	if [ -z "${2:-}" ] && [ -n "${REDIS_PID:-}" ]; then kill "$REDIS_PID" 2>/dev/null || true; wait "$REDIS_PID" 2>/dev/null || true; REDIS_PID=""; fi
 }
 
 sign_in() {
@@ -368,7 +383,7 @@ run_mode() {
 	} >>"$out"
 	GC_USED="$("$JCMD" "${PID_OF[web-bff]}" VM.flags 2>/dev/null | grep -o 'Use[A-Za-z]*GC' | sort -u | tr '\n' ' ')"
 	JVM_ARGS_SEEN="$("$JCMD" "${PID_OF[web-bff]}" VM.command_line 2>/dev/null | sed -n 's/^jvm_args: //p')"
-	stop_stack
+	stop_stack "$mode"
 }
 
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
