@@ -143,7 +143,10 @@ wrk_run() {
 	[ "$connections" -lt "$threads" ] && threads=$connections
 	declare -A before
 	for name in "${NAMES[@]}"; do before[$name]=$(cpu_ticks "${PID_OF[$name]}"); done
-	line="$(TARGET=$target wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s -s "$HERE/stack.lua" "$url" | grep '^RESULT' || true)"
+	TARGET=$target wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s -s "$HERE/stack.lua" "$url" >"$WORK/wrk.out" 2>&1 || true
+	line="$(grep '^RESULT' "$WORK/wrk.out" || true)"
+	# The first body of each failing status, kept for the result's notes.
+	grep '^SAMPLE' "$WORK/wrk.out" | sed "s|^SAMPLE|$target c=$connections:|" >>"$WORK/samples" || true
 	: >"$WORK/cpu"
 	for name in "${NAMES[@]}"; do echo "$name=$(($(cpu_ticks "${PID_OF[$name]}") - ${before[$name]}))" >>"$WORK/cpu"; done
 	[ -n "$line" ] || line="RESULT requests=0 rps=0 p50_ms=0 p99_ms=0 complete=0 partial=0 non2xx=0 problem=0 other=0 socket_errors=0 statuses=wrk-failed"
@@ -344,7 +347,7 @@ run_mode() {
 			echo "| gateway | req/s | p50 ms | p99 ms | non-2xx | gateway CPU ms/req | web-bff CPU ms/req |"
 			echo "|---|---|---|---|---|---|---|"
 			echo "| edge-gateway (all features) | (row above) | | | | ${EDGE_CPU_PRODUCT_50:--} | ${WEB_CPU_PRODUCT_50:--} |"
-			echo "| bare SCG | $(field "$bare_line" rps) | $(field "$bare_line" p50_ms) | $(field "$bare_line" p99_ms) | $(field "$bare_line" non2xx) | $bare_cpu | $bare_web_cpu |"
+			echo "| bare SCG | $(field "$bare_line" rps) | $(field "$bare_line" p50_ms) | $(field "$bare_line" p99_ms) | $(field "$bare_line" non2xx) ($(field "$bare_line" statuses)) | $bare_cpu | $bare_web_cpu |"
 		} >>"$out"
 	fi
 
@@ -381,6 +384,17 @@ run_mode() {
 		echo "- c=200 rows: non-2xx, socket errors, partials: $(grep ' 200 RESULT' "$WORK/$mode.raw" | while read -r t _ rest; do echo -n "$t $(field "$rest" non2xx)/$(field "$rest" socket_errors)/$(field "$rest" partial); "; done) (target 0/0/0)."
 		echo
 	} >>"$out"
+	if [ -s "$WORK/samples" ]; then
+		{
+			echo "What failed (the first body of each non-2xx status per row):"
+			echo
+			echo '```'
+			sort -u "$WORK/samples"
+			echo '```'
+			echo
+		} >>"$out"
+	fi
+	rm -f "$WORK/samples"
 	GC_USED="$("$JCMD" "${PID_OF[web-bff]}" VM.flags 2>/dev/null | grep -o 'Use[A-Za-z]*GC' | sort -u | tr '\n' ' ')"
 	JVM_ARGS_SEEN="$("$JCMD" "${PID_OF[web-bff]}" VM.command_line 2>/dev/null | sed -n 's/^jvm_args: //p')"
 	stop_stack "$mode"

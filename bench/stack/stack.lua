@@ -20,6 +20,8 @@ end
 function init(args)
   complete, partial, problem, other = 0, 0, 0, 0
   statuses = {}
+  -- the first body of each failing status, for the result's "what failed" notes
+  samples = {}
 end
 
 local web = { ["Cookie"] = cookie, ["X-CSRF"] = "1", ["Accept"] = "application/json" }
@@ -68,6 +70,9 @@ function response(status, headers, body)
     end
   else
     statuses[status] = (statuses[status] or 0) + 1
+    if samples[status] == nil then
+      samples[status] = string.sub(string.gsub(body or "", "%s+", " "), 1, 300)
+    end
     if string.find(type, "application/problem+json", 1, true) then
       problem = problem + 1
     else
@@ -79,7 +84,11 @@ end
 function done(summary, latency, requests)
   local totals = { complete = 0, partial = 0, problem = 0, other = 0 }
   local by_status = {}
+  local by_status_sample = {}
   for _, t in ipairs(threads) do
+    for status, sample in pairs(t:get("samples")) do
+      by_status_sample[status] = by_status_sample[status] or sample
+    end
     for key, _ in pairs(totals) do
       totals[key] = totals[key] + t:get(key)
     end
@@ -89,7 +98,10 @@ function done(summary, latency, requests)
   end
   local listed = ""
   for status, count in pairs(by_status) do
-    listed = listed .. status .. ":" .. count .. ","
+    listed = listed .. (listed == "" and "" or ",") .. status .. ":" .. count
+  end
+  for status, sample in pairs(by_status_sample) do
+    io.write(string.format("SAMPLE %s %s\n", status, sample))
   end
   local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
   io.write(string.format(
