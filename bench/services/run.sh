@@ -5,7 +5,7 @@
 # one run compare builds under the same load (all run at once; each call is measured on one jar after the other):
 #   bench/services/run.sh old-demo-services.jar demo/services/target/demo-services-0.1.0-SNAPSHOT.jar
 # Settings: WARMUP=30s DURATION=10s CONNECTIONS=50 JVM_OPTIONS=(the images', as bench/stack/run.sh) ROUNDS=1
-# (ROUNDS=2 measures everything twice), PORT=18490 (the first jar; the next ones above it). Prints a markdown table.
+# (ROUNDS=2 measures everything twice), CALLS_ONLY (space-separated paths), PORT=18490 (the first jar; the next ones above it). Prints a markdown table.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PORT=${PORT:-18490}
@@ -18,6 +18,8 @@ JAVA_BIN="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 TICKS=$(getconf CLK_TCK)
 CALLS=(/catalog/products/p-001 /pricing/prices/p-001 /inventory/stock/p-001 /reviews/products/p-001
   /customers/c-001 "/orders?customerId=c-001&limit=5" /recommendations/customers/c-001)
+# CALLS_ONLY="/orders?customerId=c-001&limit=5 /customers/c-001" measures only those
+[ -z "${CALLS_ONLY:-}" ] || read -r -a CALLS <<< "$CALLS_ONLY"
 JARS=("$@")
 if [ ${#JARS[@]} -eq 0 ]; then
   [ -f demo/services/target/demo-services-0.1.0-SNAPSHOT.jar ] ||
