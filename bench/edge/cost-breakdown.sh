@@ -22,7 +22,7 @@ DURATION=${DURATION:-15s}
 
 EDGE_JAR=${EDGE_JAR:-}
 if [ -z "$EDGE_JAR" ]; then
-  [ -f edge-gateway/target/edge-gateway-0.1.0-SNAPSHOT.jar ] || ./mvnw -B -ntp -q -pl edge-gateway package -DskipTests
+  [ -f edge-gateway/target/edge-gateway-0.1.0-SNAPSHOT.jar ] || ./mvnw -B -ntp -q -pl edge-gateway -am package -DskipTests
   # A private copy, so a concurrent build of edge-gateway cannot swap the jar mid-run.
   cp edge-gateway/target/edge-gateway-0.1.0-SNAPSHOT.jar "$WORK/edge.jar"
   EDGE_JAR=$WORK/edge.jar

@@ -23,7 +23,8 @@ trap cleanup EXIT
 LATENCY_DURATION=${LATENCY_DURATION:-10s}
 EDGE_JAVA_OPTS=${EDGE_JAVA_OPTS:-}
 
-./mvnw -B -ntp -q -pl edge-gateway package -DskipTests
+# -am: from a fresh clone the modules edge-gateway needs (test-support, for its tests' compile) are built too.
+./mvnw -B -ntp -q -pl edge-gateway -am package -DskipTests
 # private copies, so a concurrent build cannot swap a jar mid-run
 cp edge-gateway/target/edge-gateway-0.1.0-SNAPSHOT.jar "$WORK/edge.jar"
 cp -r bench/edge/bare-scg "$WORK/bare"

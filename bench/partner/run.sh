@@ -3,9 +3,8 @@
 # catalog + pricing fan-out) -> demo services. Prints wrk's latency distribution and writes
 # bench/results/partner-<date>-<time>.md with the machine and the date.
 #
-# Needs: the jars (./mvnw -DskipTests package -pl demo/services,partner-bff,edge-gateway),
-# redis-server, wrk, curl. Quotas and the edge's partner limit are raised for the run: this
-# measures the request path, not the refusals.
+# Builds the jars it runs (SKIP_BUILD=1 uses those already built); needs redis-server, wrk, curl.
+# Quotas and the edge's partner limit are raised for the run: this measures the request path, not the refusals.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -20,6 +19,11 @@ DURATION=${DURATION:-20s}
 KEY=demo-acme-2f8c1e9a7b4d6053
 URL="http://127.0.0.1:$EDGE_PORT/partner/v1/products/p-001"
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx512m}
+
+if [ -z "${SKIP_BUILD:-}" ]; then
+  # -am: a fresh clone has nothing installed (the starter, test-support)
+  ./mvnw -B -ntp -q -DskipTests package -pl demo/services,partner-bff,edge-gateway -am
+fi
 
 WORK=$(mktemp -d)
 PIDS=()

@@ -14,7 +14,12 @@ import java.util.concurrent.CountDownLatch;
  * Options: {@code --only=demo-services,demo-auth-server} runs a subset,
  * {@code --redis=redis://localhost:6379} shares one Redis (default: in-memory stores, or
  * {@code BFF_REDIS_URL}), {@code --quiet} keeps the applications' output in their log
- * files only, {@code --root=DIR} names the project root when run from elsewhere.
+ * files only, {@code --root=DIR} names the project root when run from elsewhere,
+ * {@code --jvm-options="-XX:+UseParallelGC -Xmx512m"} (or {@code BFF_JVM_OPTIONS})
+ * replaces the fast-start JVM options of every application (full JIT, as
+ * bench/stack/run.sh runs the stack), {@code --port-offset=10000} moves every port
+ * (public and management) up by that much, so a second stack can run beside one on the
+ * default ports.
  */
 public final class DemoLauncher {
 
@@ -28,6 +33,12 @@ public final class DemoLauncher {
 		options.only().ifPresent(builder::only);
 		options.redis().ifPresent(builder::redis);
 		options.jvmOptions().ifPresent(builder::javaOptions);
+		if (options.portOffset() != 0) {
+			for (StackApp app : StackApp.defaults()) {
+				builder.ports(app.name(), app.port() + options.portOffset(),
+						app.managementPort() + options.portOffset());
+			}
+		}
 		DemoStack stack;
 		try {
 			stack = builder.start();

@@ -15,9 +15,14 @@ import java.util.Optional;
  * @param root the project root, when given
  * @param jvmOptions the JVM options of every application, when not the launcher's
  * fast-start ones
+ * @param portOffset added to every application's ports (public and management), so that a
+ * second stack can run beside one on the default ports
  */
 record LaunchOptions(Optional<List<String>> only, Optional<String> redis, boolean quiet, Optional<Path> root,
-		Optional<List<String>> jvmOptions) {
+		Optional<List<String>> jvmOptions, int portOffset) {
+
+	/** The largest offset that keeps every default port below 65536. */
+	static final int MAX_PORT_OFFSET = 55000;
 
 	/**
 	 * The environment variable that sets the JVM options when {@code --jvm-options} does
@@ -36,6 +41,7 @@ record LaunchOptions(Optional<List<String>> only, Optional<String> redis, boolea
 		Optional<String> redis = Optional.empty();
 		Optional<Path> root = Optional.empty();
 		boolean quiet = false;
+		int portOffset = 0;
 		for (String arg : args) {
 			if (arg.startsWith("--only=")) {
 				only = Optional.of(Arrays.stream(value(arg).split(","))
@@ -52,15 +58,33 @@ record LaunchOptions(Optional<List<String>> only, Optional<String> redis, boolea
 			else if (arg.startsWith("--jvm-options=")) {
 				jvmOptions = Optional.of(words(value(arg)));
 			}
+			else if (arg.startsWith("--port-offset=")) {
+				portOffset = portOffset(value(arg));
+			}
 			else if (arg.equals("--quiet")) {
 				quiet = true;
 			}
 			else {
 				throw new IllegalArgumentException("Unknown option '" + arg
-						+ "'; use --only=app1,app2 --redis=redis://host:port --quiet --root=DIR --jvm-options=\"-Xmx512m ...\"");
+						+ "'; use --only=app1,app2 --redis=redis://host:port --quiet --root=DIR --jvm-options=\"-Xmx512m ...\""
+						+ " --port-offset=N");
 			}
 		}
-		return new LaunchOptions(only, redis, quiet, root, jvmOptions);
+		return new LaunchOptions(only, redis, quiet, root, jvmOptions, portOffset);
+	}
+
+	private static int portOffset(String value) {
+		try {
+			int offset = Integer.parseInt(value.trim());
+			if (offset >= 0 && offset <= MAX_PORT_OFFSET) {
+				return offset;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw new IllegalArgumentException(
+				"--port-offset must be a number from 0 to " + MAX_PORT_OFFSET + ", not '" + value + "'");
 	}
 
 	private static List<String> words(String value) {

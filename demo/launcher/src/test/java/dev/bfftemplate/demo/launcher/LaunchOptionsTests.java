@@ -40,6 +40,16 @@ class LaunchOptionsTests {
 	}
 
 	@Test
+	void portOffsetMovesEveryPortAndIsBounded() {
+		assertThat(LaunchOptions.parse(List.of(), Map.of()).portOffset()).isZero();
+		assertThat(LaunchOptions.parse(List.of("--port-offset=10000"), Map.of()).portOffset()).isEqualTo(10000);
+		assertThatIllegalArgumentException().isThrownBy(() -> LaunchOptions.parse(List.of("--port-offset=60000")))
+			.withMessageContaining("from 0 to " + LaunchOptions.MAX_PORT_OFFSET);
+		assertThatIllegalArgumentException().isThrownBy(() -> LaunchOptions.parse(List.of("--port-offset=ten")))
+			.withMessageContaining("'ten'");
+	}
+
+	@Test
 	void unknownOptionSaysWhatIsAccepted() {
 		assertThatIllegalArgumentException().isThrownBy(() -> LaunchOptions.parse(List.of("--prot=1")))
 			.withMessageContaining("--prot=1")

@@ -1,6 +1,5 @@
 package dev.bfftemplate.demo.services;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -12,12 +11,18 @@ public enum DemoService {
 
 	CATALOG, INVENTORY, PRICING, REVIEWS, ORDERS, CUSTOMERS, RECOMMENDATIONS;
 
+	// Looked up on every request (fault injection): no values() copy, no stream, no
+	// substring.
+	private static final DemoService[] SERVICES = values();
+
+	private final String id = name().toLowerCase(Locale.ROOT);
+
 	/**
 	 * Returns the service's name, which is also its base path without the slash.
 	 * @return the lower-case name
 	 */
 	public String id() {
-		return name().toLowerCase(Locale.ROOT);
+		return this.id;
 	}
 
 	/**
@@ -26,7 +31,12 @@ public enum DemoService {
 	 * @return the service, empty if there is none
 	 */
 	public static Optional<DemoService> forId(String id) {
-		return Arrays.stream(values()).filter((service) -> service.id().equals(id)).findFirst();
+		for (DemoService service : SERVICES) {
+			if (service.id.equals(id)) {
+				return Optional.of(service);
+			}
+		}
+		return Optional.empty();
 	}
 
 	/**
@@ -37,7 +47,13 @@ public enum DemoService {
 	public static Optional<DemoService> forPath(String path) {
 		int start = path.startsWith("/") ? 1 : 0;
 		int end = path.indexOf('/', start);
-		return forId(path.substring(start, (end != -1) ? end : path.length()));
+		int length = ((end != -1) ? end : path.length()) - start;
+		for (DemoService service : SERVICES) {
+			if (service.id.length() == length && path.startsWith(service.id, start)) {
+				return Optional.of(service);
+			}
+		}
+		return Optional.empty();
 	}
 
 }

@@ -2,12 +2,15 @@ package dev.bfftemplate.demo.services.catalog;
 
 import java.util.List;
 
+import dev.bfftemplate.demo.services.data.CannedJson;
 import dev.bfftemplate.demo.services.data.DemoDataset;
 import dev.bfftemplate.demo.services.data.NotFoundException;
 import dev.bfftemplate.demo.services.data.Product;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,13 +29,20 @@ class CatalogController {
 
 	private final DemoDataset dataset;
 
-	CatalogController(DemoDataset dataset) {
+	private final CannedJson products;
+
+	CatalogController(DemoDataset dataset, JsonMapper mapper) {
 		this.dataset = dataset;
+		this.products = CannedJson.of(mapper, dataset.products(), Product::id, ProductDetails::of);
 	}
 
 	@GetMapping("/{id}")
-	ProductDetails product(@PathVariable String id) {
-		return this.dataset.product(id).map(ProductDetails::of).orElseThrow(() -> new NotFoundException("product", id));
+	ResponseEntity<byte[]> product(@PathVariable String id) {
+		ResponseEntity<byte[]> product = this.products.answer(id);
+		if (product == null) {
+			throw new NotFoundException("product", id);
+		}
+		return product;
 	}
 
 	@GetMapping

@@ -1,8 +1,12 @@
 package dev.bfftemplate.demo.services.customers;
 
+import dev.bfftemplate.demo.services.data.CannedJson;
+import dev.bfftemplate.demo.services.data.Customer;
 import dev.bfftemplate.demo.services.data.DemoDataset;
 import dev.bfftemplate.demo.services.data.NotFoundException;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -13,17 +17,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CustomersController {
 
-	private final DemoDataset dataset;
+	private final CannedJson profiles;
 
-	CustomersController(DemoDataset dataset) {
-		this.dataset = dataset;
+	CustomersController(DemoDataset dataset, JsonMapper mapper) {
+		this.profiles = CannedJson.of(mapper, dataset.customers(), Customer::id, CustomerProfile::of);
 	}
 
 	@GetMapping("/customers/{id}")
-	CustomerProfile customer(@PathVariable String id) {
-		return this.dataset.customer(id)
-			.map(CustomerProfile::of)
-			.orElseThrow(() -> new NotFoundException("customer", id));
+	ResponseEntity<byte[]> customer(@PathVariable String id) {
+		ResponseEntity<byte[]> profile = this.profiles.answer(id);
+		if (profile == null) {
+			throw new NotFoundException("customer", id);
+		}
+		return profile;
 	}
 
 }

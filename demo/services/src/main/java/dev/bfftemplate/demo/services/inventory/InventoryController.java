@@ -1,9 +1,12 @@
 package dev.bfftemplate.demo.services.inventory;
 
+import dev.bfftemplate.demo.services.data.CannedJson;
 import dev.bfftemplate.demo.services.data.DemoDataset;
 import dev.bfftemplate.demo.services.data.NotFoundException;
 import dev.bfftemplate.demo.services.data.Product;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,20 +17,26 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class InventoryController {
 
-	private final DemoDataset dataset;
-
 	private final InventoryProperties properties;
 
-	InventoryController(DemoDataset dataset, InventoryProperties properties) {
-		this.dataset = dataset;
+	private final CannedJson stock;
+
+	InventoryController(DemoDataset dataset, InventoryProperties properties, JsonMapper mapper) {
 		this.properties = properties;
+		this.stock = CannedJson.of(mapper, dataset.products(), Product::id, this::stockOf);
 	}
 
 	@GetMapping("/inventory/stock/{productId}")
-	StockLevel stock(@PathVariable String productId) {
-		Product product = this.dataset.product(productId)
-			.orElseThrow(() -> new NotFoundException("product", productId));
-		return new StockLevel(productId, product.stock(), product.warehouse(), statusOf(product.stock()));
+	ResponseEntity<byte[]> stock(@PathVariable String productId) {
+		ResponseEntity<byte[]> stock = this.stock.answer(productId);
+		if (stock == null) {
+			throw new NotFoundException("product", productId);
+		}
+		return stock;
+	}
+
+	private StockLevel stockOf(Product product) {
+		return new StockLevel(product.id(), product.stock(), product.warehouse(), statusOf(product.stock()));
 	}
 
 	private StockStatus statusOf(int available) {

@@ -1,9 +1,12 @@
 package dev.bfftemplate.demo.services.pricing;
 
+import dev.bfftemplate.demo.services.data.CannedJson;
 import dev.bfftemplate.demo.services.data.DemoDataset;
-import dev.bfftemplate.demo.services.data.Money;
 import dev.bfftemplate.demo.services.data.NotFoundException;
+import dev.bfftemplate.demo.services.data.Product;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,18 +17,23 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PricingController {
 
-	private final DemoDataset dataset;
+	private final CannedJson prices;
 
-	PricingController(DemoDataset dataset) {
-		this.dataset = dataset;
+	PricingController(DemoDataset dataset, JsonMapper mapper) {
+		this.prices = CannedJson.of(mapper, dataset.products(), Product::id, PricingController::priceOf);
 	}
 
 	@GetMapping("/pricing/prices/{productId}")
-	Price price(@PathVariable String productId) {
-		Money price = this.dataset.product(productId)
-			.orElseThrow(() -> new NotFoundException("product", productId))
-			.price();
-		return new Price(productId, price.toDecimalString(), price.currency());
+	ResponseEntity<byte[]> price(@PathVariable String productId) {
+		ResponseEntity<byte[]> price = this.prices.answer(productId);
+		if (price == null) {
+			throw new NotFoundException("product", productId);
+		}
+		return price;
+	}
+
+	private static Price priceOf(Product product) {
+		return new Price(product.id(), product.price().toDecimalString(), product.price().currency());
 	}
 
 }

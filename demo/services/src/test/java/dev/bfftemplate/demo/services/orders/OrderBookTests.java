@@ -1,5 +1,9 @@
 package dev.bfftemplate.demo.services.orders;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
 import dev.bfftemplate.demo.services.data.DemoDataConfiguration;
 import dev.bfftemplate.demo.services.data.DemoDataset;
 import dev.bfftemplate.demo.services.data.PlacedOrder;
@@ -46,6 +50,29 @@ class OrderBookTests {
 			assertThat(orderBook.find(third.id())).contains(third);
 			String seeded = context.getBean(DemoDataset.class).orders().get(0).id();
 			assertThat(orderBook.find(seeded)).isPresent();
+		});
+	}
+
+	@Test
+	void customersOrdersAreTheirsNewestFirstPlacedBeforeSeeded() {
+		this.contextRunner.withPropertyValues("demo.orders.max-kept-orders=3").run((context) -> {
+			OrderBook orderBook = context.getBean(OrderBook.class);
+			DemoDataset dataset = context.getBean(DemoDataset.class);
+			Product product = dataset.product("p-001").orElseThrow();
+			List<PlacedOrder> seeded = orderBook.ofCustomer("c-001");
+			assertThat(seeded).isNotEmpty()
+				.containsExactlyInAnyOrderElementsOf(
+						dataset.orders().stream().filter((order) -> order.customerId().equals("c-001")).toList())
+				.isSortedAccordingTo(Comparator.comparing(PlacedOrder::createdAt).reversed());
+			PlacedOrder first = orderBook.place("c-001", product, 1);
+			orderBook.place("c-002", product, 1);
+			PlacedOrder second = orderBook.place("c-001", product, 2);
+			PlacedOrder third = orderBook.place("c-001", product, 3);
+			// four placed, three kept: the first is forgotten, c-002's order is never
+			// c-001's
+			List<PlacedOrder> expected = new ArrayList<>(List.of(third, second));
+			expected.addAll(seeded);
+			assertThat(orderBook.ofCustomer("c-001")).isEqualTo(expected).doesNotContain(first);
 		});
 	}
 

@@ -1,0 +1,113 @@
+-- One target of the whole-stack benchmark (bench/stack/run.sh), or a mix of all of them for the warm-up.
+-- Env: TARGET (see below), COOKIE (web-bff session cookie, name=value), TOKEN (mobile access token),
+-- API_KEY (partner key), PRODUCT (product id, default p-001).
+-- Every answer is classified: complete (2xx without warnings), partial (2xx whose body carries the starter's
+-- "warnings":[{...}] marker, DESIGN.md "Partial responses"), problem (application/problem+json), other.
+-- done() prints one RESULT line that run.sh parses.
+local target = os.getenv("TARGET") or "plain"
+local cookie = os.getenv("COOKIE") or ""
+local token = os.getenv("TOKEN") or ""
+local api_key = os.getenv("API_KEY") or ""
+local product = os.getenv("PRODUCT") or "p-001"
+local threads = {}
+local counter = 0
+
+function setup(thread)
+  table.insert(threads, thread)
+  thread:set("thread_id", #threads)
+end
+
+function init(args)
+  complete, partial, problem, other = 0, 0, 0, 0
+  statuses = {}
+  -- the first body of each failing status, for the result's "what failed" notes
+  samples = {}
+end
+
+local web = { ["Cookie"] = cookie, ["X-CSRF"] = "1", ["Accept"] = "application/json" }
+local web_post = { ["Cookie"] = cookie, ["X-CSRF"] = "1", ["Accept"] = "application/json",
+  ["Content-Type"] = "application/json" }
+-- No Accept-Encoding: gzip here (the app would send it), so that the partial marker can be read in the body.
+local mobile = { ["Authorization"] = "Bearer " .. token, ["X-App-Version"] = "2.3.1", ["Accept"] = "application/json" }
+local partner = { ["X-API-Key"] = api_key, ["Accept"] = "application/json" }
+local plain = { ["Accept"] = "application/json" }
+
+local function order()
+  -- web-bff requires an Idempotency-Key on orders: a new one per order (unique across threads and runs).
+  web_post["Idempotency-Key"] = string.format("stack-%d-%d-%d", os.time(), thread_id or 0, counter)
+  return wrk.format("POST", "/api/orders", web_post, string.format('{"productId":"%s","quantity":1}', product))
+end
+
+local requests = {
+  ["product-page"] = function() return wrk.format("GET", "/api/product-page/" .. product, web) end,
+  ["dashboard"] = function() return wrk.format("GET", "/api/dashboard", web) end,
+  ["user"] = function() return wrk.format("GET", "/bff/user", web) end,
+  ["order"] = order,
+  ["mobile-home"] = function() return wrk.format("GET", "/mobile/v1/home", mobile) end,
+  ["mobile-product"] = function() return wrk.format("GET", "/mobile/v1/products/" .. product, mobile) end,
+  ["partner-product"] = function() return wrk.format("GET", "/partner/v1/products/" .. product, partner) end,
+  -- whatever path the URL on wrk's command line names (a demo service called directly)
+  ["plain"] = function() return wrk.format("GET", wrk.path, plain) end,
+}
+local mix = { "product-page", "product-page", "dashboard", "user", "order", "mobile-home", "mobile-product",
+  "partner-product" }
+
+function request()
+  counter = counter + 1
+  if target == "mix" then
+    return requests[mix[(counter % #mix) + 1]]()
+  end
+  return requests[target]()
+end
+
+function response(status, headers, body)
+  local type = headers["Content-Type"] or headers["content-type"] or ""
+  if status >= 200 and status < 300 then
+    if body and string.find(body, '"warnings":[{', 1, true) then
+      partial = partial + 1
+    else
+      complete = complete + 1
+    end
+  else
+    statuses[status] = (statuses[status] or 0) + 1
+    if samples[status] == nil then
+      samples[status] = string.sub(string.gsub(body or "", "%s+", " "), 1, 300)
+    end
+    if string.find(type, "application/problem+json", 1, true) then
+      problem = problem + 1
+    else
+      other = other + 1
+    end
+  end
+end
+
+function done(summary, latency, requests)
+  local totals = { complete = 0, partial = 0, problem = 0, other = 0 }
+  local by_status = {}
+  local by_status_sample = {}
+  for _, t in ipairs(threads) do
+    for status, sample in pairs(t:get("samples")) do
+      by_status_sample[status] = by_status_sample[status] or sample
+    end
+    for key, _ in pairs(totals) do
+      totals[key] = totals[key] + t:get(key)
+    end
+    for status, count in pairs(t:get("statuses")) do
+      by_status[status] = (by_status[status] or 0) + count
+    end
+  end
+  local listed = ""
+  for status, count in pairs(by_status) do
+    listed = listed .. (listed == "" and "" or ",") .. status .. ":" .. count
+  end
+  for status, sample in pairs(by_status_sample) do
+    io.write(string.format("SAMPLE %s %s\n", status, sample))
+  end
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  io.write(string.format(
+    "RESULT requests=%d rps=%.1f p50_ms=%.2f p99_ms=%.2f complete=%d partial=%d non2xx=%d problem=%d other=%d " ..
+    "socket_errors=%d statuses=%s\n",
+    summary.requests, summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
+    latency:percentile(99) / 1000, totals.complete, totals.partial, totals.problem + totals.other, totals.problem,
+    totals.other, errors, (listed == "" and "-" or listed)))
+end
