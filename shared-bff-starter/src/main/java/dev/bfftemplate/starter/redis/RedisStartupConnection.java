@@ -26,8 +26,9 @@ import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
  * (spring-data-redis#2289). Its eager initialization avoids that but throws at start when
  * the first attempt fails, and one slow handshake (a busy machine, Redis restarting) then
  * kills the process, however soon Redis would have answered. So the connection is opened
- * here on a bounded-elastic thread, attempt after attempt with a doubling back-off capped
- * at {@code bff.redis.startup.max-backoff}; the application starts meanwhile with its
+ * here: once on the starting thread, then, if that failed, on a bounded-elastic thread,
+ * attempt after attempt with a doubling back-off capped at
+ * {@code bff.redis.startup.max-backoff}; the application starts meanwhile with its
  * readiness {@code OUT_OF_SERVICE} (see {@link #isConnected()}), and commands given
  * through {@link #ifConnected(Supplier)} fail at once with a
  * {@link RedisConnectionFailureException} (a 503 to the caller) instead of blocking an
@@ -54,6 +55,8 @@ public final class RedisStartupConnection implements SmartLifecycle {
 	private volatile boolean connected;
 
 	private volatile Disposable connecting;
+
+	private volatile boolean running;
 
 	/**
 	 * Create the start-up connection.
@@ -94,12 +97,26 @@ public final class RedisStartupConnection implements SmartLifecycle {
 			.error(new RedisConnectionFailureException("Not connected to Redis yet (still trying since the start)")));
 	}
 
+	/**
+	 * Tries once on the starting thread (never an event loop), so that an application
+	 * whose Redis answers is ready as soon as it has started; when that fails, tries
+	 * again in the background until Redis answers.
+	 */
 	@Override
 	public void start() {
+		this.running = true;
+		try {
+			connect();
+			return;
+		}
+		catch (RuntimeException ex) {
+			// logged by connect(); the next attempts are in the background
+		}
 		Duration initial = this.properties.initialBackoff();
 		this.connecting = Mono.fromRunnable(this::connect)
 			.subscribeOn(Schedulers.boundedElastic())
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, initial).maxBackoff(this.properties.maxBackoff()))
+			.delaySubscription(initial)
 			.subscribe(null, (ex) -> logger.error("Gave up connecting to Redis", ex));
 	}
 
@@ -122,6 +139,7 @@ public final class RedisStartupConnection implements SmartLifecycle {
 
 	@Override
 	public void stop() {
+		this.running = false;
 		Disposable attempts = this.connecting;
 		if (attempts != null) {
 			attempts.dispose();
@@ -131,7 +149,7 @@ public final class RedisStartupConnection implements SmartLifecycle {
 
 	@Override
 	public boolean isRunning() {
-		return this.connecting != null;
+		return this.running;
 	}
 
 	@Override
