@@ -13,6 +13,7 @@ import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.data.redis.connection.ReactiveRedisConnection;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
@@ -131,7 +132,8 @@ public final class RedisStartupConnection implements SmartLifecycle {
 			// the first failure and then every tenth: enough to see that it keeps trying
 			if (attempt == 1 || attempt % 10 == 0) {
 				logger.warn("Cannot connect to Redis yet (attempt " + attempt + "), trying again with a back-off of up "
-						+ "to " + this.properties.maxBackoff() + "; readiness stays OUT_OF_SERVICE until then: " + ex);
+						+ "to " + this.properties.maxBackoff() + "; readiness stays OUT_OF_SERVICE until then: " + ex
+						+ " (" + NestedExceptionUtils.getMostSpecificCause(ex) + ")");
 			}
 			throw ex;
 		}
