@@ -6,6 +6,7 @@ import dev.bfftemplate.starter.redis.RedisStartupConnection;
 import dev.bfftemplate.starter.redis.RedisStartupProperties;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -52,10 +53,32 @@ public final class RedisStartupAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "readinessStateHealthIndicator")
-		@ConditionalOnBooleanProperty(name = "management.health.readinessstate.enabled", matchIfMissing = true)
+		@Conditional(ReadinessIndicatorCondition.class)
 		ReadinessStateHealthIndicator readinessStateHealthIndicator(ApplicationAvailability availability,
 				RedisStartupConnection redis) {
 			return new RedisReadinessStateHealthIndicator(availability, redis);
+		}
+
+	}
+
+	/**
+	 * Where Boot would define its readiness indicator: with the probes (on unless
+	 * switched off) or {@code management.health.readinessstate.enabled}.
+	 */
+	static class ReadinessIndicatorCondition extends AnyNestedCondition {
+
+		ReadinessIndicatorCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnBooleanProperty(name = "management.endpoint.health.probes.enabled", matchIfMissing = true)
+		static class Probes {
+
+		}
+
+		@ConditionalOnBooleanProperty("management.health.readinessstate.enabled")
+		static class ReadinessState {
+
 		}
 
 	}
