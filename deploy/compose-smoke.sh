@@ -20,7 +20,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Host ports: 8080 and 9000 unless taken (another stack on this machine), then 18080 and 19000.
+# Host ports: 8080 and 9000 unless taken (another stack on this machine), then 18080 and 19000. The
+# check is made once, minutes before compose publishes them: on a machine shared with other stacks
+# set EDGE_PORT and AUTH_SERVER_PORT to ports nothing else picks.
 free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 export EDGE_PORT=${EDGE_PORT:-$(free 8080 && echo 8080 || echo 18080)}
 export AUTH_SERVER_PORT=${AUTH_SERVER_PORT:-$(free 9000 && echo 9000 || echo 19000)}

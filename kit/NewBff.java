@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -12,7 +13,10 @@ import java.util.stream.Stream;
 /**
  * Creates a new BFF module from kit/bff-template and wires it into the repository: the
  * parent pom's modules, the demo launcher's list, the edge's route, upstream, timeout,
- * rate-limit policy and token check. Run from the repository root with only a JDK:
+ * rate-limit policy and token check, a compose.yaml service (and the edge's upstream and
+ * start order there), and its Kubernetes manifests (deploy/base/&lt;name&gt;-bff.yaml from
+ * kit/deploy/bff-kubernetes.yaml, the base kustomization, the edge's upstream, and the
+ * image of each overlay). Run from the repository root with only a JDK:
  *
  * <pre>
  * java kit/NewBff.java kiosk [--port 8084]
@@ -63,7 +67,16 @@ public class NewBff {
 		Path pom = this.root.resolve("pom.xml");
 		Path stack = this.root.resolve("demo/launcher/src/main/resources/stack-apps.txt");
 		Path edge = this.root.resolve("edge-gateway/src/main/resources/application.yaml");
-		for (Path required : List.of(template, pom, stack, edge)) {
+		Path compose = this.root.resolve("compose.yaml");
+		Path kubernetesTemplate = this.root.resolve("kit/deploy/bff-kubernetes.yaml");
+		Path kustomization = this.root.resolve("deploy/base/kustomization.yaml");
+		Path edgeDeployment = this.root.resolve("deploy/base/edge-gateway.yaml");
+		List<Path> overlays = List.of(this.root.resolve("deploy/overlays/local/kustomization.yaml"),
+				this.root.resolve("deploy/overlays/production/kustomization.yaml"));
+		List<Path> requiredFiles = new ArrayList<>(
+				List.of(template, pom, stack, edge, compose, kubernetesTemplate, kustomization, edgeDeployment));
+		requiredFiles.addAll(overlays);
+		for (Path required : requiredFiles) {
 			if (!Files.exists(required)) {
 				fail("run this from the repository root: " + this.root.relativize(required) + " is missing");
 			}
@@ -72,6 +85,10 @@ public class NewBff {
 		if (Files.exists(target)) {
 			fail(this.module + " exists already");
 		}
+		Path manifests = this.root.resolve("deploy/base/" + this.module + ".yaml");
+		if (Files.exists(manifests)) {
+			fail(this.root.relativize(manifests) + " exists already");
+		}
 		int port = port(read(stack));
 		int managementPort = port + 1000;
 		// every edit is computed before anything is written
@@ -79,10 +96,23 @@ public class NewBff {
 				"\t\t<module>" + this.module + "</module>\n");
 		String newStack = stackWithApp(read(stack), port, managementPort);
 		String newEdge = edgeWithRoute(read(edge), port);
+		String newCompose = composeWithService(read(compose), port);
+		String newManifests = replace(read(kubernetesTemplate), port, managementPort);
+		String newKustomization = insertBefore(read(kustomization), "  - edge-gateway.yaml\n",
+				"  - " + this.module + ".yaml\n");
+		String newEdgeDeployment = edgeDeploymentWithUpstream(read(edgeDeployment), port);
+		List<String> newOverlays = overlays.stream().map((overlay) -> overlayWithImage(read(overlay))).toList();
 		copyTemplate(template, target, port, managementPort);
 		Files.writeString(pom, newPom);
 		Files.writeString(stack, newStack);
 		Files.writeString(edge, newEdge);
+		Files.writeString(compose, newCompose);
+		Files.writeString(manifests, newManifests);
+		Files.writeString(kustomization, newKustomization);
+		Files.writeString(edgeDeployment, newEdgeDeployment);
+		for (int i = 0; i < overlays.size(); i++) {
+			Files.writeString(overlays.get(i), newOverlays.get(i));
+		}
 		// the template's lines wrap differently with each name: format as the build checks
 		format();
 		System.out.printf("""
@@ -91,9 +121,14 @@ public class NewBff {
 				  pom.xml                                              the module
 				  demo/launcher/src/main/resources/stack-apps.txt      the launcher starts it
 				  edge-gateway/src/main/resources/application.yaml     route /%4$s/**, token check, rate limit
+				  compose.yaml                                         its service; the edge's upstream and start order
+				  deploy/base/%1$s.yaml                                Deployment, Service, PDB, HPA, NetworkPolicy
+				  deploy/base/kustomization.yaml, edge-gateway.yaml    the manifests; the edge's upstream
+				  deploy/overlays/{local,production}/kustomization.yaml  its image tag
 				Next:
 				  ./mvnw -pl %1$s -am verify                           build it and run its tests
 				  ./mvnw -DskipTests package && java -jar demo/launcher/target/demo-launcher.jar
+				  ./mvnw -DskipTests package jib:dockerBuild && docker compose up -d   (its image, the stack)
 				Its tokens must name %1$s as their audience (bff.resource-server.audiences).
 				""", this.module, port, managementPort, this.name);
 	}
@@ -177,6 +212,80 @@ public class NewBff {
 		return edited;
 	}
 
+	/**
+	 * Its compose service (before the edge's, which starts last), the edge's upstream
+	 * variable and the edge waiting for it to be healthy.
+	 */
+	private String composeWithService(String yaml, int port) {
+		String service = String.join("\n", "  " + this.module + ":",
+				"    image: bff-template/" + this.module + ":${BFF_TAG:-0.1.0-SNAPSHOT}",
+				"    # An application that cannot start (the issuer not answering in time) exits; try again.",
+				"    restart: on-failure", "    environment:", "      <<: *bff-env", "    depends_on:",
+				"      demo-services:", "        condition: service_healthy", "      demo-auth-server:",
+				"        condition: service_healthy", "    healthcheck:", "      <<: *healthcheck",
+				"      test: [\"CMD\", \"curl\", \"-fsS\", \"-o\", \"/dev/null\", \"http://localhost:" + port + "/readyz\"]",
+				"", "");
+		Matcher edgeService = Pattern.compile("(?m)^  edge-gateway:[ \\t]*$").matcher(yaml);
+		if (!edgeService.find()) {
+			fail("compose.yaml has no edge-gateway service to insert before");
+		}
+		int edgeAt = edgeService.start();
+		String edited = yaml.substring(0, edgeAt) + service + yaml.substring(edgeAt);
+		edgeAt += service.length();
+		Matcher upstreams = Pattern.compile("(?m)^      EDGE_UPSTREAMS_\\w+: .*$").matcher(edited);
+		int lastUpstream = -1;
+		while (upstreams.find()) {
+			if (upstreams.start() < edgeAt) {
+				fail("compose.yaml has an EDGE_UPSTREAMS_ variable outside the edge-gateway service");
+			}
+			lastUpstream = upstreams.end();
+		}
+		if (lastUpstream < 0) {
+			fail("compose.yaml's edge-gateway service has no EDGE_UPSTREAMS_ variable to add to");
+		}
+		edited = edited.substring(0, lastUpstream) + "\n      " + upstreamVariable() + ": http://" + this.module + ":"
+				+ port + edited.substring(lastUpstream);
+		Matcher dependsOn = Pattern.compile("(?m)^    depends_on:[ \\t]*$").matcher(edited);
+		if (!dependsOn.find(edgeAt)) {
+			fail("compose.yaml's edge-gateway service has no depends_on to add to");
+		}
+		return edited.substring(0, dependsOn.end()) + "\n      " + this.module + ":\n        condition: service_healthy"
+				+ edited.substring(dependsOn.end());
+	}
+
+	/** The edge's upstream in Kubernetes, after the last one. */
+	private String edgeDeploymentWithUpstream(String yaml, int port) {
+		Matcher upstreams = Pattern.compile("(?m)^( +)- name: EDGE_UPSTREAMS_\\w+\\n +value: .*$").matcher(yaml);
+		int lastUpstream = -1;
+		String indent = null;
+		while (upstreams.find()) {
+			lastUpstream = upstreams.end();
+			indent = upstreams.group(1);
+		}
+		if (lastUpstream < 0) {
+			fail("deploy/base/edge-gateway.yaml has no EDGE_UPSTREAMS_ variable to add to");
+		}
+		return yaml.substring(0, lastUpstream) + "\n" + indent + "- name: " + upstreamVariable() + "\n" + indent
+				+ "  value: http://" + this.module + ":" + port + yaml.substring(lastUpstream);
+	}
+
+	/** The overlay's image of the new BFF, in the form of the overlay's first image. */
+	private String overlayWithImage(String yaml) {
+		Matcher first = Pattern
+			.compile("(?m)^images:[ \\t]*\\n(  - name: bff-template/)([\\w-]+)\\n((?:    (?:newName|newTag): .*\\n)+)")
+			.matcher(yaml);
+		if (!first.find()) {
+			fail("an overlay's kustomization.yaml has no images: entry of bff-template/... to follow");
+		}
+		String image = first.group(1) + this.module + "\n" + first.group(3).replace(first.group(2), this.module);
+		return yaml.substring(0, first.end()) + image + yaml.substring(first.end());
+	}
+
+	/** edge.upstreams.kiosk-bff as an environment variable (relaxed binding). */
+	private String upstreamVariable() {
+		return "EDGE_UPSTREAMS_" + this.module.replace("-", "").toUpperCase(Locale.ROOT);
+	}
+
 	private void copyTemplate(Path template, Path target, int port, int managementPort) throws IOException {
 		try (Stream<Path> files = Files.walk(template)) {
 			for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -192,6 +301,7 @@ public class NewBff {
 		return text.replace("__pkg__", this.name)
 			.replace("__Name__", capitalized())
 			.replace("__name__", this.name)
+			.replace("__module__", this.module)
 			.replace("__management_port__", Integer.toString(managementPort))
 			.replace("__port__", Integer.toString(port));
 	}

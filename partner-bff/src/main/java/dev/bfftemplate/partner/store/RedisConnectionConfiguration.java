@@ -1,35 +1,37 @@
 package dev.bfftemplate.partner.store;
 
-import dev.bfftemplate.starter.redis.RedisConfiguredCondition;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import dev.bfftemplate.partner.identity.PartnerIdentityProperties;
 import dev.bfftemplate.partner.quota.QuotaProperties;
+import dev.bfftemplate.starter.redis.RedisConfiguredCondition;
+import dev.bfftemplate.starter.redis.RedisStartupConnection;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.resource.Delay;
 
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /**
  * With {@code spring.data.redis.*}: the partner store in Redis, and the connection that
- * every partner request then depends on (revocations, quotas, failed attempts).
+ * every partner request then depends on (revocations, quotas, failed attempts). The
+ * starter's {@link RedisStartupConnection} opens it at start, off the event loops and
+ * retrying until Redis answers; until then readiness is down and partner requests get 503
+ * (the API fails closed), and partner-bff keeps running instead of exiting.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(RedisConfiguredCondition.class)
 class RedisConnectionConfiguration {
 
 	@Bean
-	PartnerStore redisPartnerStore(ReactiveStringRedisTemplate redis, PartnerIdentityProperties identity,
-			QuotaProperties quota) {
-		return new RedisPartnerStore(redis, new PartnerStoreKeys(identity, quota));
+	PartnerStore redisPartnerStore(ReactiveStringRedisTemplate redis, RedisStartupConnection connection,
+			PartnerIdentityProperties identity, QuotaProperties quota) {
+		return new RedisPartnerStore(redis, connection, new PartnerStoreKeys(identity, quota));
 	}
 
 	/**
@@ -53,28 +55,6 @@ class RedisConnectionConfiguration {
 	ClientResourcesBuilderCustomizer boundedReconnectDelay(PartnerRedisProperties properties) {
 		return (builder) -> builder.reconnectDelay(
 				Delay.exponential(Duration.ofMillis(10), properties.maxReconnectDelay(), 2, TimeUnit.MILLISECONDS));
-	}
-
-	/**
-	 * Spring Data Redis opens its shared connection on first use, synchronously: on an
-	 * event loop that stalls every request the loop serves while it connects. The
-	 * connection is opened at start instead, and partner-bff refuses to start without
-	 * Redis (it could serve nothing: it fails closed).
-	 * @return the post-processor that makes the connection factory connect at start
-	 */
-	@Bean
-	static BeanPostProcessor redisConnectionAtStart() {
-		return new BeanPostProcessor() {
-
-			@Override
-			public Object postProcessBeforeInitialization(Object bean, String beanName) {
-				if (bean instanceof LettuceConnectionFactory factory) {
-					factory.setEagerInitialization(true);
-				}
-				return bean;
-			}
-
-		};
 	}
 
 }

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.bfftemplate.starter.redis.RedisStartupConnection;
+
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -37,32 +39,35 @@ class RedisPartnerStore implements PartnerStore {
 
 	private final ReactiveStringRedisTemplate redis;
 
+	private final RedisStartupConnection connection;
+
 	private final PartnerStoreKeys keys;
 
-	RedisPartnerStore(ReactiveStringRedisTemplate redis, PartnerStoreKeys keys) {
+	RedisPartnerStore(ReactiveStringRedisTemplate redis, RedisStartupConnection connection, PartnerStoreKeys keys) {
 		this.redis = redis;
+		this.connection = connection;
 		this.keys = keys;
 	}
 
 	@Override
 	public Mono<Boolean> isRevoked(String keyName) {
-		return this.redis.opsForSet().isMember(this.keys.revokedKeys(), keyName);
+		return this.connection.ifConnected(() -> this.redis.opsForSet().isMember(this.keys.revokedKeys(), keyName));
 	}
 
 	@Override
 	public Mono<Void> countFailure(String address, Duration window) {
-		return this.redis
+		return this.connection.ifConnected(() -> this.redis
 			.execute(COUNT_FAILURE, List.of(this.keys.failures(address)), List.of(Long.toString(window.toMillis())))
-			.then();
+			.then());
 	}
 
 	@Override
 	public Mono<Duration> failureWindowLeft(String address, long limit) {
 		String key = this.keys.failures(address);
-		return this.redis.opsForValue()
+		return this.connection.ifConnected(() -> this.redis.opsForValue()
 			.get(key)
 			.filter((count) -> Long.parseLong(count) >= limit)
-			.flatMap((count) -> this.redis.getExpire(key));
+			.flatMap((count) -> this.redis.getExpire(key)));
 	}
 
 	@Override
@@ -72,10 +77,12 @@ class RedisPartnerStore implements PartnerStore {
 				this.keys.quotaDay(partnerId, epochSecond));
 		List<String> args = List.of(Long.toString(perSecond), Long.toString(perDay),
 				Long.toString(dayLeft.toSeconds() + 60));
-		return this.redis.execute(CONSUME, keys, args).reduce(new ArrayList<Long>(), (all, part) -> {
-			all.addAll(part);
-			return all;
-		}).map((counts) -> new QuotaCounts(counts.get(0) == 1, counts.get(1), counts.get(2)));
+		return this.connection
+			.ifConnected(() -> this.redis.execute(CONSUME, keys, args).reduce(new ArrayList<Long>(), (all, part) -> {
+				all.addAll(part);
+				return all;
+			}))
+			.map((counts) -> new QuotaCounts(counts.get(0) == 1, counts.get(1), counts.get(2)));
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })

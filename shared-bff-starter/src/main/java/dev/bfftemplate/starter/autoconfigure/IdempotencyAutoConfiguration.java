@@ -13,6 +13,7 @@ import dev.bfftemplate.starter.idempotency.IdempotentRequests;
 import dev.bfftemplate.starter.idempotency.InMemoryIdempotencyStore;
 import dev.bfftemplate.starter.idempotency.RedisIdempotencyStore;
 import dev.bfftemplate.starter.redis.RedisConfiguredCondition;
+import dev.bfftemplate.starter.redis.RedisStartupConnection;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
@@ -39,7 +40,7 @@ import org.springframework.http.codec.ServerCodecConfigurer;
  *
  * @author BFF template
  */
-@AutoConfiguration(after = FanOutAutoConfiguration.class,
+@AutoConfiguration(after = { FanOutAutoConfiguration.class, RedisStartupAutoConfiguration.class },
 		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @Conditional(IdempotencyAutoConfiguration.IdempotentPathsCondition.class)
@@ -83,11 +84,11 @@ public final class IdempotencyAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(IdempotencyStore.class)
-		@ConditionalOnBean(ReactiveRedisConnectionFactory.class)
+		@ConditionalOnBean({ ReactiveRedisConnectionFactory.class, RedisStartupConnection.class })
 		RedisIdempotencyStore redisIdempotencyStore(ReactiveRedisConnectionFactory connectionFactory,
-				IdempotencyProperties properties) {
+				RedisStartupConnection connection, IdempotencyProperties properties) {
 			logger.info("Idempotency keys are stored in Redis, shared by every instance, for " + properties.ttl());
-			return new RedisIdempotencyStore(connectionFactory, properties.store().timeout());
+			return new RedisIdempotencyStore(connectionFactory, connection, properties.store().timeout());
 		}
 
 	}

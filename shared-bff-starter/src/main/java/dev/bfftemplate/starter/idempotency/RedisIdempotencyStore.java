@@ -3,13 +3,11 @@ package dev.bfftemplate.starter.idempotency;
 import java.time.Duration;
 import java.util.List;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.context.SmartLifecycle;
-import org.springframework.data.redis.connection.ReactiveRedisConnection;
+import dev.bfftemplate.starter.redis.RedisStartupConnection;
+
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -26,12 +24,7 @@ import org.springframework.data.redis.core.script.RedisScript;
  *
  * @author BFF template
  */
-public final class RedisIdempotencyStore implements IdempotencyStore, SmartLifecycle {
-
-	private static final Log logger = LogFactory.getLog(RedisIdempotencyStore.class);
-
-	// After the connection factory (phase 0), long before the web server starts.
-	private static final int PHASE = 1;
+public final class RedisIdempotencyStore implements IdempotencyStore {
 
 	// An empty answer means stored: a nil reply does not come through as a value.
 	private static final RedisScript<String> PUT_IF_ABSENT = RedisScript.of("""
@@ -52,7 +45,7 @@ public final class RedisIdempotencyStore implements IdempotencyStore, SmartLifec
 			return redis.call('DEL', KEYS[1])
 			""", Long.class);
 
-	private final ReactiveRedisConnectionFactory connectionFactory;
+	private final RedisStartupConnection connection;
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -60,23 +53,24 @@ public final class RedisIdempotencyStore implements IdempotencyStore, SmartLifec
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private volatile boolean running;
-
 	/**
 	 * Create a store.
 	 * @param connectionFactory the connection to Redis
+	 * @param connection the connection opened at start, which commands wait for
 	 * @param timeout bound of each command
 	 */
-	public RedisIdempotencyStore(ReactiveRedisConnectionFactory connectionFactory, Duration timeout) {
-		this.connectionFactory = connectionFactory;
+	public RedisIdempotencyStore(ReactiveRedisConnectionFactory connectionFactory, RedisStartupConnection connection,
+			Duration timeout) {
+		this.connection = connection;
 		this.redis = new ReactiveStringRedisTemplate(connectionFactory);
 		this.timeout = timeout;
 	}
 
 	@Override
 	public Mono<IdempotencyRecord> putIfAbsent(String key, IdempotencyRecord record, Duration ttl) {
-		return this.redis.execute(PUT_IF_ABSENT, List.of(key), List.of(write(record), millis(ttl)))
-			.next()
+		return this.connection
+			.ifConnected(
+					() -> this.redis.execute(PUT_IF_ABSENT, List.of(key), List.of(write(record), millis(ttl))).next())
 			.filter((existing) -> !existing.isEmpty())
 			.map(this::read)
 			.timeout(this.timeout);
@@ -84,42 +78,20 @@ public final class RedisIdempotencyStore implements IdempotencyStore, SmartLifec
 
 	@Override
 	public Mono<Boolean> replace(String key, IdempotencyRecord expected, IdempotencyRecord record, Duration ttl) {
-		return this.redis.execute(REPLACE, List.of(key), List.of(write(expected), write(record), millis(ttl)))
-			.next()
+		return this.connection
+			.ifConnected(() -> this.redis
+				.execute(REPLACE, List.of(key), List.of(write(expected), write(record), millis(ttl)))
+				.next())
 			.map((replaced) -> replaced == 1)
 			.timeout(this.timeout);
 	}
 
 	@Override
 	public Mono<Boolean> remove(String key, IdempotencyRecord expected) {
-		return this.redis.execute(REMOVE, List.of(key), List.of(write(expected)))
-			.next()
+		return this.connection
+			.ifConnected(() -> this.redis.execute(REMOVE, List.of(key), List.of(write(expected))).next())
 			.map((removed) -> removed == 1)
 			.timeout(this.timeout);
-	}
-
-	@Override
-	public void start() {
-		// on the starting thread, bounded by spring.data.redis.connect-timeout
-		try (ReactiveRedisConnection connection = this.connectionFactory.getReactiveConnection()) {
-			logger.debug("Connected to Redis for idempotency keys");
-		}
-		this.running = true;
-	}
-
-	@Override
-	public void stop() {
-		this.running = false;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
-	}
-
-	@Override
-	public int getPhase() {
-		return PHASE;
 	}
 
 	private String write(IdempotencyRecord record) {
