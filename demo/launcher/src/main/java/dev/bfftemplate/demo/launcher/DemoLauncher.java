@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The one command: runs the whole stack on one machine on the ports of
@@ -39,21 +40,28 @@ public final class DemoLauncher {
 						app.managementPort() + options.portOffset());
 			}
 		}
+		// The hook is in place before the first application starts: a launcher stopped
+		// while
+		// starting stops what has started instead of leaving it running.
+		AtomicReference<DemoStack> starting = new AtomicReference<>();
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			DemoStack started = starting.get();
+			if (started != null) {
+				System.out.println("[launcher] stopping the stack");
+				started.close();
+			}
+			stopped.countDown();
+		}, "stack-stop"));
 		DemoStack stack;
 		try {
-			stack = builder.start();
+			stack = builder.start(starting::set);
 		}
 		catch (RuntimeException ex) {
 			System.err.println("[launcher] the stack did not start: " + ex.getMessage());
 			System.exit(1);
 			return;
 		}
-		CountDownLatch stopped = new CountDownLatch(1);
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			System.out.println("[launcher] stopping the stack");
-			stack.close();
-			stopped.countDown();
-		}, "stack-stop"));
 		System.out.println(Banner.render(stack.apps()));
 		stopped.await();
 	}

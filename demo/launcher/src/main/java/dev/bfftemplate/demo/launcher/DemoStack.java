@@ -42,6 +42,9 @@ public final class DemoStack implements AutoCloseable {
 
 	private final Map<String, StackApp> apps = new LinkedHashMap<>();
 
+	// set by close(): an application is never started after it (a stop while starting)
+	private boolean closed;
+
 	private final Consumer<String> log;
 
 	private DemoStack(Consumer<String> log) {
@@ -74,7 +77,7 @@ public final class DemoStack implements AutoCloseable {
 	 * The applications that are running, in start order.
 	 * @return the applications
 	 */
-	public List<StackApp> apps() {
+	public synchronized List<StackApp> apps() {
 		return List.copyOf(this.apps.values());
 	}
 
@@ -83,7 +86,8 @@ public final class DemoStack implements AutoCloseable {
 	 * shutdown), then a forced stop after a grace period.
 	 */
 	@Override
-	public void close() {
+	public synchronized void close() {
+		this.closed = true;
 		while (!this.running.isEmpty()) {
 			Running app = this.running.pop();
 			app.process.destroy();
@@ -106,7 +110,7 @@ public final class DemoStack implements AutoCloseable {
 	 * @param name the application's name
 	 * @return its process handle
 	 */
-	public ProcessHandle process(String name) {
+	public synchronized ProcessHandle process(String name) {
 		return this.running.stream()
 			.filter((candidate) -> candidate.app.name().equals(name))
 			.findFirst()
@@ -124,9 +128,15 @@ public final class DemoStack implements AutoCloseable {
 		command.addAll(arguments);
 		Files.createDirectories(logDir);
 		Path logFile = logDir.resolve(app.name() + ".log");
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		this.running.push(new Running(app, process));
-		this.apps.put(app.name(), app);
+		Process process;
+		synchronized (this) {
+			if (this.closed) {
+				throw new IllegalStateException("the stack was stopped while starting: " + app.name() + " not started");
+			}
+			process = new ProcessBuilder(command).redirectErrorStream(true).start();
+			this.running.push(new Running(app, process));
+			this.apps.put(app.name(), app);
+		}
 		this.log.accept("starting " + app.name() + " on port " + app.port() + " (pid " + process.pid() + ", log "
 				+ logFile + ")");
 		Thread pump = new Thread(() -> pump(app, process, logFile, echo), app.name() + "-output");
@@ -355,11 +365,24 @@ public final class DemoStack implements AutoCloseable {
 		 * @return the running stack; close it to stop
 		 */
 		public DemoStack start() {
+			return start((stack) -> {
+			});
+		}
+
+		/**
+		 * Starts the chosen applications like {@link #start()}, handing the stack to
+		 * {@code created} before the first one starts, so that a shutdown hook can stop
+		 * what has started if the launcher is stopped while starting.
+		 * @param created receives the stack as soon as it exists
+		 * @return the running stack; close it to stop
+		 */
+		public DemoStack start(Consumer<DemoStack> created) {
 			RedisChoice redis = RedisChoice.from(this.redisUrl, this.environment);
 			this.log.accept(redis.describe());
 			List<StackApp> chosen = List.copyOf(this.apps.values());
 			StackWiring wiring = new StackWiring(chosen, redis);
 			DemoStack stack = new DemoStack(this.log);
+			created.accept(stack);
 			try {
 				for (StackApp app : chosen) {
 					Optional<Path> jar = findJar(this.root, app);

@@ -4,14 +4,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.test.util.TestSocketUtils;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.awaitility.Awaitility.await;
 
 class DemoStackTests {
 
@@ -65,6 +72,34 @@ class DemoStackTests {
 			.log((line) -> {
 			})
 			.start()).withMessageContaining("demo-services exited with code");
+	}
+
+	@Test
+	void stoppedWhileStartingStopsWhatHasStarted() throws Exception {
+		Path target = Files.createDirectories(this.root.resolve("demo/services/target"));
+		Files.createFile(target.resolve("demo-services-0.1.0-SNAPSHOT.jar"));
+		AtomicReference<DemoStack> created = new AtomicReference<>();
+		CompletableFuture<DemoStack> start = CompletableFuture.supplyAsync(() -> DemoStack.builder(this.root)
+			.only(List.of(StackApp.DEMO_SERVICES, StackApp.AUTH_SERVER))
+			.ports(StackApp.DEMO_SERVICES, 0, TestSocketUtils.findAvailableTcpPort())
+			// "java <options> -jar <jar> ...": the options name a main class that never
+			// gets ready
+			.javaOptions(List.of("-cp", System.getProperty("java.class.path"), NeverReady.class.getName()))
+			.logDir(this.root.resolve("logs"))
+			.log((line) -> {
+			})
+			.start(created::set));
+		await("demo-services started").atMost(Duration.ofSeconds(30))
+			.until(() -> created.get() != null && !created.get().apps().isEmpty());
+		ProcessHandle services = created.get().process(StackApp.DEMO_SERVICES);
+
+		created.get().close();
+
+		assertThat(start).failsWithin(Duration.ofSeconds(30))
+			.withThrowableOfType(ExecutionException.class)
+			.withCauseInstanceOf(IllegalStateException.class);
+		assertThat(services.isAlive()).isFalse();
+		assertThat(created.get().apps()).extracting(StackApp::name).containsExactly(StackApp.DEMO_SERVICES);
 	}
 
 	private static StackApp app(String name) {
