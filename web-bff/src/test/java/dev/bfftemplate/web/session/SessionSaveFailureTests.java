@@ -60,7 +60,7 @@ class SessionSaveFailureTests {
 		// idempotency keys of orders live in the same Redis and would refuse the order
 		// before its handler runs (see OrdersIdempotencyTests): not this test's subject.
 		instance = AnotherWebBff.start("127.0.0.1", redis.port(),
-				Map.of("web-bff.session.touch-interval", "0s", "bff.idempotency.paths", "/api/not-orders"));
+				Map.of("bff.token-handler.session.touch-interval", "0s", "bff.idempotency.paths", "/api/not-orders"));
 		redisControl = RedisWrites.of(redis.port());
 	}
 

@@ -64,7 +64,7 @@ class SessionWritesTests {
 		try (RedisServerProcess redis = RedisServerProcess.start();
 				ConfigurableApplicationContext instance = AnotherWebBff.start("127.0.0.1", redis.port(),
 						Map.of("server.reactive.session.timeout", idleTimeout.toSeconds() + "s",
-								"web-bff.session.touch-interval", touchInterval.toSeconds() + "s"));
+								"bff.token-handler.session.touch-interval", touchInterval.toSeconds() + "s"));
 				RedisWrites redisView = RedisWrites.of(redis.port())) {
 			WebTestClient client = AnotherWebBff.client(instance);
 			SignedInBrowser browser = SignedInBrowser.signIn(client);
