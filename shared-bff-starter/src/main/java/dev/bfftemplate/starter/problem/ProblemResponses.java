@@ -1,5 +1,6 @@
 package dev.bfftemplate.starter.problem;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -63,6 +64,30 @@ public class ProblemResponses {
 	public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String type, String detail,
 			Consumer<HttpHeaders> headers) {
 		return write(exchange, status, type, detail, headers, Map.of());
+	}
+
+	/**
+	 * Writes a problem with further response headers and members as the whole response.
+	 * @param exchange the exchange
+	 * @param status the status
+	 * @param type the problem type
+	 * @param detail a sentence for the client
+	 * @param headers further response headers (such as {@code WWW-Authenticate})
+	 * @param properties further members of the problem, after the standard ones
+	 * @return completion
+	 */
+	public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String type, String detail,
+			HttpHeaders headers, Map<String, ?> properties) {
+		return write(exchange, status, type, detail, (target) -> target.addAll(headers), properties);
+	}
+
+	/**
+	 * The {@code Retry-After} header of a refusal that a client may try again.
+	 * @param retryAfter when to try again (whole seconds, at least one)
+	 * @return what sets the header
+	 */
+	public static Consumer<HttpHeaders> retryAfter(Duration retryAfter) {
+		return (headers) -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
 	}
 
 	/**
