@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.bfftemplate.test.redis.DedicatedRedis;
 import dev.bfftemplate.web.testing.AnotherWebBff;
 import dev.bfftemplate.web.testing.DemoUser;
-import dev.bfftemplate.web.testing.RedisServerProcess;
 import dev.bfftemplate.web.testing.RedisWrites;
 import dev.bfftemplate.web.testing.SignedInBrowser;
 import dev.bfftemplate.web.testing.StandInDownstreams;
@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class SessionSaveFailureTests {
 
-	private static RedisServerProcess redis;
+	private static DedicatedRedis redis;
 
 	private static ConfigurableApplicationContext instance;
 
@@ -54,7 +54,7 @@ class SessionSaveFailureTests {
 
 	@BeforeAll
 	static void start() throws Exception {
-		redis = RedisServerProcess.start();
+		redis = DedicatedRedis.start();
 		// Every request writes its last-access time, as Spring Session does by itself.
 		// The
 		// idempotency keys of orders live in the same Redis and would refuse the order
