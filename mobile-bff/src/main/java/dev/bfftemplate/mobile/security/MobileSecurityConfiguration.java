@@ -2,7 +2,7 @@ package dev.bfftemplate.mobile.security;
 
 import java.util.Map;
 
-import dev.bfftemplate.mobile.problem.ProblemResponses;
+import dev.bfftemplate.starter.problem.ProblemResponses;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -44,11 +44,11 @@ class MobileSecurityConfiguration {
 			// RFC 6750: no error code when the request had no token at all
 			String challenge = (ex instanceof OAuth2AuthenticationException) ? "Bearer error=\"invalid_token\""
 					: "Bearer";
-			return problems.write(exchange, HttpStatus.UNAUTHORIZED, "unauthorized",
+			return problems.write(exchange, HttpStatus.UNAUTHORIZED, "/problems/unauthorized",
 					"A valid access token of the mobile app is required.", challenge(challenge), Map.of());
 		};
 		ServerAccessDeniedHandler accessDenied = (exchange, denied) -> problems.write(exchange, HttpStatus.FORBIDDEN,
-				"insufficient-scope", "The access token lacks the scope this API requires.",
+				"/problems/insufficient-scope", "The access token lacks the scope this API requires.",
 				challenge("Bearer error=\"insufficient_scope\", scope=\"" + properties.requiredScope() + "\""),
 				Map.of("requiredScope", properties.requiredScope()));
 		http.authorizeExchange((exchanges) -> exchanges
@@ -64,8 +64,8 @@ class MobileSecurityConfiguration {
 				.accessDeniedHandler(accessDenied)
 				.authenticationFailureHandler((webFilterExchange, ex) -> (ex instanceof AuthenticationServiceException)
 						? problems.write(webFilterExchange.getExchange(), HttpStatus.SERVICE_UNAVAILABLE,
-								"token-check-unavailable", "The access token cannot be checked now; retry shortly.",
-								HttpHeaders.EMPTY, Map.of())
+								"/problems/token-check-unavailable",
+								"The access token cannot be checked now; retry shortly.", HttpHeaders.EMPTY, Map.of())
 						: entryPoint.commence(webFilterExchange.getExchange(), ex)))
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
@@ -86,7 +86,7 @@ class MobileSecurityConfiguration {
 	 */
 	@Bean
 	ServerExchangeRejectedHandler firewallRejection(ProblemResponses problems) {
-		return (exchange, ex) -> problems.write(exchange, HttpStatus.BAD_REQUEST, "request-rejected",
+		return (exchange, ex) -> problems.write(exchange, HttpStatus.BAD_REQUEST, "/problems/request-rejected",
 				"The request was rejected.", HttpHeaders.EMPTY, Map.of());
 	}
 

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 import reactor.core.publisher.Mono;
 
-import dev.bfftemplate.mobile.problem.ProblemResponses;
+import dev.bfftemplate.starter.problem.ProblemResponses;
 import dev.bfftemplate.starter.idempotency.IdempotencyWebFilter;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -59,12 +59,12 @@ class AppVersionWebFilter implements WebFilter, Ordered {
 		}
 		AppVersion version = AppVersion.parse(exchange.getRequest().getHeaders().getFirst(this.properties.header()));
 		if (version == null) {
-			return this.problems.write(exchange, HttpStatus.BAD_REQUEST, "app-version-required",
+			return this.problems.write(exchange, HttpStatus.BAD_REQUEST, "/problems/app-version-required",
 					"The " + this.properties.header() + " header must give the app's version, such as 2.3.1.",
 					HttpHeaders.EMPTY, Map.of());
 		}
 		if (version.compareTo(this.minimum) < 0) {
-			return this.problems.write(exchange, HttpStatus.UPGRADE_REQUIRED, "app-update-required",
+			return this.problems.write(exchange, HttpStatus.UPGRADE_REQUIRED, "/problems/app-update-required",
 					"This version of the app is no longer supported; update it to continue.", HttpHeaders.EMPTY,
 					Map.of("minimumVersion", this.properties.minimum()));
 		}

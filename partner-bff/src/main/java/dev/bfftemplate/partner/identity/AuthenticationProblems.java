@@ -2,7 +2,8 @@ package dev.bfftemplate.partner.identity;
 
 import java.time.Duration;
 
-import dev.bfftemplate.partner.problem.ProblemResponses;
+import dev.bfftemplate.partner.problem.ServiceUnavailable;
+import dev.bfftemplate.starter.problem.ProblemResponses;
 import dev.bfftemplate.partner.quota.QuotaProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -56,7 +57,7 @@ class AuthenticationProblems implements ServerAuthenticationEntryPoint {
 	}
 
 	private Mono<Void> unavailable(ServerWebExchange exchange) {
-		return this.problems.unavailable(exchange, this.retryAfterWhenUnavailable);
+		return ServiceUnavailable.write(this.problems, exchange, this.retryAfterWhenUnavailable);
 	}
 
 }

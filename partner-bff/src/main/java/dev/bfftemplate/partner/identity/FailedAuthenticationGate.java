@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 
-import dev.bfftemplate.partner.problem.ProblemResponses;
+import dev.bfftemplate.partner.problem.ServiceUnavailable;
+import dev.bfftemplate.starter.problem.ProblemResponses;
 import dev.bfftemplate.partner.quota.QuotaProperties;
 
 import org.springframework.http.HttpHeaders;
@@ -42,7 +43,8 @@ class FailedAuthenticationGate implements WebFilter {
 			.map(Optional::of)
 			.defaultIfEmpty(Optional.empty())
 			.map((blocked) -> blocked.map((wait) -> refuse(exchange, wait)).orElseGet(() -> chain.filter(exchange)))
-			.onErrorResume((ex) -> Mono.just(this.problems.unavailable(exchange, this.retryAfterWhenUnavailable)))
+			.onErrorResume((ex) -> Mono
+				.just(ServiceUnavailable.write(this.problems, exchange, this.retryAfterWhenUnavailable)))
 			.flatMap(Function.identity());
 	}
 

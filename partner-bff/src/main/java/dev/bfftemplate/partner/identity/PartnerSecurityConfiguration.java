@@ -1,6 +1,6 @@
 package dev.bfftemplate.partner.identity;
 
-import dev.bfftemplate.partner.problem.ProblemResponses;
+import dev.bfftemplate.starter.problem.ProblemResponses;
 import dev.bfftemplate.partner.quota.QuotaProperties;
 import dev.bfftemplate.partner.store.PartnerStore;
 

@@ -2,7 +2,7 @@ package dev.bfftemplate.partner.quota;
 
 import java.time.Clock;
 
-import dev.bfftemplate.partner.problem.ProblemResponses;
+import dev.bfftemplate.starter.problem.ProblemResponses;
 import dev.bfftemplate.partner.store.PartnerStore;
 
 import org.springframework.context.annotation.Bean;

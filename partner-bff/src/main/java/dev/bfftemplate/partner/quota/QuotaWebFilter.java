@@ -3,7 +3,8 @@ package dev.bfftemplate.partner.quota;
 import java.time.Duration;
 
 import dev.bfftemplate.partner.identity.Partner;
-import dev.bfftemplate.partner.problem.ProblemResponses;
+import dev.bfftemplate.partner.problem.ServiceUnavailable;
+import dev.bfftemplate.starter.problem.ProblemResponses;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -62,7 +63,7 @@ public class QuotaWebFilter implements WebFilter, Ordered {
 		}
 		return this.quota.consume(partner).map((decision) -> apply(decision, exchange, chain)).onErrorResume((ex) -> {
 			logger.warn("Quota store unavailable, refusing partner requests: " + ex.getClass().getSimpleName());
-			return Mono.just(this.problems.unavailable(exchange, this.retryAfterWhenUnavailable));
+			return Mono.just(ServiceUnavailable.write(this.problems, exchange, this.retryAfterWhenUnavailable));
 		}).flatMap((answer) -> answer);
 	}
 

@@ -1,5 +1,7 @@
 package dev.bfftemplate.web.problem;
 
+import dev.bfftemplate.starter.problem.ProblemResponses;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.bfftemplate.test.redis.DedicatedRedis;
 import dev.bfftemplate.web.testing.AnotherWebBff;
-import dev.bfftemplate.web.testing.RedisServerProcess;
 import dev.bfftemplate.web.testing.SignedInBrowser;
 import io.lettuce.core.event.connection.ReconnectAttemptEvent;
 import io.lettuce.core.resource.ClientResources;
@@ -34,7 +34,7 @@ class RedisOutageTests {
 
 	@Test
 	void whileRedisIsDownRequestsGetA503AtOnceAndTheSameSessionIsServedSoonAfterItIsBack() throws Exception {
-		try (RedisServerProcess redis = RedisServerProcess.start();
+		try (DedicatedRedis redis = DedicatedRedis.start();
 				ConfigurableApplicationContext instance = AnotherWebBff.start("127.0.0.1", redis.port(), Map.of())) {
 			WebTestClient client = AnotherWebBff.client(instance);
 			SignedInBrowser browser = SignedInBrowser.signIn(client);
@@ -59,7 +59,7 @@ class RedisOutageTests {
 					.exchange(), 503);
 				await("Lettuce's reconnect attempts while Redis is down").atMost(Duration.ofSeconds(30))
 					.until(() -> reconnectAttempts.get() >= RECONNECT_ATTEMPTS_OF_A_LONGER_OUTAGE);
-				redis.startAgain();
+				redis.restart();
 				await("the same session served again after Redis is back").atMost(Duration.ofSeconds(5))
 					.untilAsserted(() -> browser.fromApp(HttpMethod.GET, "/bff/user")
 						.exchange()

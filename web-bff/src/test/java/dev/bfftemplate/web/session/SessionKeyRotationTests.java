@@ -76,8 +76,8 @@ class SessionKeyRotationTests {
 	}
 
 	private static ConfigurableApplicationContext startRotated(RedisEndpoint redis) {
-		return AnotherWebBff.start(redis.host(), redis.port(),
-				Map.of("web-bff.session.encryption-key", "", "web-bff.session.encryption-keys", K2 + "," + K1));
+		return AnotherWebBff.start(redis.host(), redis.port(), Map.of("web-bff.session.encryption-key", "",
+				"bff.token-handler.session.encryption-keys", K2 + "," + K1));
 	}
 
 }

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.bfftemplate.test.redis.DedicatedRedis;
 import dev.bfftemplate.web.testing.AnotherWebBff;
 import dev.bfftemplate.web.testing.DemoUser;
-import dev.bfftemplate.web.testing.RedisServerProcess;
 import dev.bfftemplate.web.testing.RedisWrites;
 import dev.bfftemplate.web.testing.SignedInBrowser;
 import dev.bfftemplate.web.testing.StandInDownstreams;
@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class SessionSaveFailureTests {
 
-	private static RedisServerProcess redis;
+	private static DedicatedRedis redis;
 
 	private static ConfigurableApplicationContext instance;
 
@@ -54,13 +54,13 @@ class SessionSaveFailureTests {
 
 	@BeforeAll
 	static void start() throws Exception {
-		redis = RedisServerProcess.start();
+		redis = DedicatedRedis.start();
 		// Every request writes its last-access time, as Spring Session does by itself.
 		// The
 		// idempotency keys of orders live in the same Redis and would refuse the order
 		// before its handler runs (see OrdersIdempotencyTests): not this test's subject.
 		instance = AnotherWebBff.start("127.0.0.1", redis.port(),
-				Map.of("web-bff.session.touch-interval", "0s", "bff.idempotency.paths", "/api/not-orders"));
+				Map.of("bff.token-handler.session.touch-interval", "0s", "bff.idempotency.paths", "/api/not-orders"));
 		redisControl = RedisWrites.of(redis.port());
 	}
 

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.bfftemplate.test.redis.DedicatedRedis;
 import dev.bfftemplate.web.testing.AnotherWebBff;
 import dev.bfftemplate.web.testing.DemoUser;
-import dev.bfftemplate.web.testing.RedisServerProcess;
 import dev.bfftemplate.web.testing.RedisWrites;
 import dev.bfftemplate.web.testing.SignedInBrowser;
 import dev.bfftemplate.web.testing.StandInDownstreams;
@@ -37,7 +37,7 @@ class SessionWritesTests {
 
 	@Test
 	void signedInRequestsThatChangeNothingWriteNothingToRedis() throws Exception {
-		try (RedisServerProcess redis = RedisServerProcess.start();
+		try (DedicatedRedis redis = DedicatedRedis.start();
 				ConfigurableApplicationContext instance = AnotherWebBff.start("127.0.0.1", redis.port(), Map.of());
 				RedisWrites writes = RedisWrites.of(redis.port())) {
 			WebTestClient client = AnotherWebBff.client(instance);
@@ -61,10 +61,10 @@ class SessionWritesTests {
 	void anActiveSessionLivesPastTheIdleTimeoutAndAnIdleOneEndsWithinIt() throws Exception {
 		Duration idleTimeout = Duration.ofSeconds(4);
 		Duration touchInterval = Duration.ofSeconds(1);
-		try (RedisServerProcess redis = RedisServerProcess.start();
+		try (DedicatedRedis redis = DedicatedRedis.start();
 				ConfigurableApplicationContext instance = AnotherWebBff.start("127.0.0.1", redis.port(),
 						Map.of("server.reactive.session.timeout", idleTimeout.toSeconds() + "s",
-								"web-bff.session.touch-interval", touchInterval.toSeconds() + "s"));
+								"bff.token-handler.session.touch-interval", touchInterval.toSeconds() + "s"));
 				RedisWrites redisView = RedisWrites.of(redis.port())) {
 			WebTestClient client = AnotherWebBff.client(instance);
 			SignedInBrowser browser = SignedInBrowser.signIn(client);

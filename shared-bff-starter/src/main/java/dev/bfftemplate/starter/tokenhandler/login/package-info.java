@@ -1,0 +1,4 @@
+/**
+ * Login: authorization code + PKCE, the return to a same-origin path.
+ */
+package dev.bfftemplate.starter.tokenhandler.login;

@@ -1,0 +1,147 @@
+package dev.bfftemplate.starter.tokenhandler.session;
+
+import java.util.UUID;
+
+import dev.bfftemplate.starter.problem.ProblemResponses;
+import dev.bfftemplate.starter.tokenhandler.TokenHandlerProperties;
+import dev.bfftemplate.test.redis.RedisEndpoint;
+import dev.bfftemplate.test.redis.WithRealRedis;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration;
+import org.springframework.boot.session.autoconfigure.SessionAutoConfiguration;
+import org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.serializer.RedisSerializer;
+import org.springframework.session.ReactiveMapSessionRepository;
+import org.springframework.session.ReactiveSessionRepository;
+import org.springframework.session.data.redis.ReactiveRedisSessionRepository;
+import org.springframework.test.util.TestSocketUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@WithRealRedis
+@ExtendWith(OutputCaptureExtension.class)
+class SessionStoreConfigurationTests {
+
+	private static final String KEY = "bff.token-handler.session.encryption-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+
+	private final ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner()
+		.withConfiguration(
+				AutoConfigurations.of(DataRedisAutoConfiguration.class, DataRedisReactiveAutoConfiguration.class,
+						SessionAutoConfiguration.class, SessionDataRedisAutoConfiguration.class))
+		.withBean(ServerProperties.class, ServerProperties::new)
+		.withBean(ProblemResponses.class, () -> new ProblemResponses(JsonMapper.shared()))
+		.withPropertyValues("bff.token-handler.public-base-url=http://localhost:8080",
+				"bff.token-handler.tokens.registration-id=test")
+		.withUserConfiguration(TokenHandlerPropertiesConfiguration.class, TokenHandlerSessionConfiguration.class);
+
+	@Test
+	void withoutRedisSessionsAreKeptInMemoryAndTheLogSaysSo(CapturedOutput output) {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(ReactiveSessionRepository.class);
+			assertThat(context).getBean(ReactiveSessionRepository.class)
+				.isInstanceOfSatisfying(WriteOnChangeSessionRepository.class,
+						(repository) -> assertThat(repository.delegate())
+							.isInstanceOf(ReactiveMapSessionRepository.class));
+			assertThat(context).getBean(OidcSessionIndex.class).isInstanceOf(InMemoryOidcSessionIndex.class);
+			assertThat(output).contains("sessions are kept in memory");
+		});
+	}
+
+	@Test
+	void aTouchIntervalNotShorterThanTheIdleTimeoutRefusesToStart() {
+		this.runner
+			.withPropertyValues("server.reactive.session.timeout=1m", "bff.token-handler.session.touch-interval=1m")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("must be at least 0 and shorter than server.reactive.session.timeout"));
+	}
+
+	@Test
+	void withRedisSessionsAreStoredThereEncrypted(RedisEndpoint redis) {
+		this.runner.withPropertyValues(redisProperties(redis)).withPropertyValues(KEY).run((context) -> {
+			assertThat(context).getBean(ReactiveSessionRepository.class)
+				.isInstanceOfSatisfying(WriteOnChangeSessionRepository.class,
+						(repository) -> assertThat(repository.delegate())
+							.isInstanceOf(ReactiveRedisSessionRepository.class));
+			assertThat(context).getBean("springSessionDefaultRedisSerializer", RedisSerializer.class)
+				.isInstanceOf(EncryptingRedisSerializer.class);
+			assertThat(context).getBean(OidcSessionIndex.class).isInstanceOf(RedisOidcSessionIndex.class);
+		});
+	}
+
+	@Test
+	void withRedisButNoEncryptionKeyTheApplicationRefusesToStart(RedisEndpoint redis) {
+		this.runner.withPropertyValues(redisProperties(redis))
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("bff.token-handler.session.encryption-key (or encryption-keys) is required"));
+	}
+
+	@Test
+	void withBothOneKeyAndSeveralKeysTheApplicationRefusesToStart(RedisEndpoint redis) {
+		this.runner.withPropertyValues(redisProperties(redis))
+			.withPropertyValues(KEY,
+					"bff.token-handler.session.encryption-keys=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("not both"));
+	}
+
+	@Test
+	void withRedisTheConnectionIsOpenBeforeTheFirstRequest(RedisEndpoint redis) {
+		String clientName = "token-handler-" + UUID.randomUUID();
+		this.runner.withPropertyValues(redisProperties(redis))
+			.withPropertyValues(KEY, "spring.data.redis.client-name=" + clientName)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(clientList(redis)).contains("name=" + clientName);
+			});
+	}
+
+	@Test
+	void withRedisUnreachableTheApplicationRefusesToStart() {
+		int closedPort = TestSocketUtils.findAvailableTcpPort();
+		this.runner
+			.withPropertyValues("spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + closedPort, KEY,
+					"spring.data.redis.connect-timeout=2s")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("Unable to connect to"));
+	}
+
+	private static String clientList(RedisEndpoint redis) {
+		RedisClient client = RedisClient.create(redis.url());
+		try (StatefulRedisConnection<String, String> connection = client.connect()) {
+			return connection.sync().clientList();
+		}
+		finally {
+			client.shutdown();
+		}
+	}
+
+	private static String[] redisProperties(RedisEndpoint redis) {
+		return new String[] { "spring.data.redis.host=" + redis.host(), "spring.data.redis.port=" + redis.port() };
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(TokenHandlerProperties.class)
+	static class TokenHandlerPropertiesConfiguration {
+
+	}
+
+}
