@@ -20,9 +20,11 @@
 #   DURATION=20s                    each measured wrk run
 #   CONCURRENCY="1 50 200"          connections per measured run
 #   TARGETS="product-page dashboard user mobile-home mobile-product partner-product order"
-#   WARMUP_STEP=10s WARMUP_MAX_STEPS=12 WARMUP_TOLERANCE=5
+#   WARMUP_STEP=10s WARMUP_MIN_STEPS=9 WARMUP_MAX_STEPS=18 WARMUP_TOLERANCE=5
 #                                   warm-up: mixed load in steps until two in a row are within the tolerance
-#                                   (percent of req/s), at most WARMUP_MAX_STEPS steps
+#                                   (percent of req/s), at least WARMUP_MIN_STEPS steps (C2 keeps compiling for
+#                                   minutes on 2 shared cores: two close steps early on prove nothing), at most
+#                                   WARMUP_MAX_STEPS steps
 #   PROBE_DURATION=5s               each ceiling probe (direct service calls)
 #   BARE_SCG=1                      the bare gateway comparison (0 skips it)
 #   STACK_JVM_OPTIONS=...           the JVM options of every application (default: the images', see below)
@@ -45,7 +47,8 @@ CONCURRENCY="${CONCURRENCY:-1 50 200}"
 # read (demo-services indexes orders per customer, but a longer history still costs more per call).
 TARGETS="${TARGETS:-product-page dashboard user mobile-home mobile-product partner-product order}"
 WARMUP_STEP="${WARMUP_STEP:-10s}"
-WARMUP_MAX_STEPS="${WARMUP_MAX_STEPS:-12}"
+WARMUP_MIN_STEPS="${WARMUP_MIN_STEPS:-9}"
+WARMUP_MAX_STEPS="${WARMUP_MAX_STEPS:-18}"
 WARMUP_TOLERANCE="${WARMUP_TOLERANCE:-5}"
 PROBE_DURATION="${PROBE_DURATION:-5s}"
 BARE_SCG="${BARE_SCG:-1}"
@@ -261,7 +264,7 @@ run_mode() {
 		rps="$(field "$line" rps)"
 		warmup_log+="$rps "
 		log "warm-up step $step: $rps req/s"
-		if [ -n "$previous" ] && rps_close "$previous" "$rps" "$WARMUP_TOLERANCE"; then break; fi
+		if [ "$step" -ge "$WARMUP_MIN_STEPS" ] && [ -n "$previous" ] && rps_close "$previous" "$rps" "$WARMUP_TOLERANCE"; then break; fi
 		previous=$rps
 	done
 	local header_cpu="" sep_cpu=""
@@ -269,7 +272,7 @@ run_mode() {
 	{
 		echo "## Sessions: $mode"
 		echo
-		echo "Warm-up: mixed load at c=50 in ${WARMUP_STEP} steps until two in a row were within ${WARMUP_TOLERANCE} %"
+		echo "Warm-up: mixed load at c=50 in ${WARMUP_STEP} steps, at least $WARMUP_MIN_STEPS, until two in a row were within ${WARMUP_TOLERANCE} %"
 		echo "(at most $WARMUP_MAX_STEPS): req/s per step: $warmup_log"
 		echo
 		echo "Through the edge ($EDGE), wrk -t$THREADS -d$DURATION per row. CPU: ms per request of each process"
