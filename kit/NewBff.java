@@ -199,7 +199,8 @@ public class NewBff {
 		String route = String.join("\n", indent + "- id: " + this.module,
 				indent + "  uri: ${edge.upstreams." + this.module + "}", indent + "  predicates:",
 				indent + "    - Path=/" + this.name + "/**", indent + "  filters:",
-				indent + "    - RateLimit=" + this.name, indent + "    - CircuitBreaker=" + this.module,
+				indent + "    - RateLimit=" + this.name, indent + "    - Admission=" + this.module,
+				indent + "    - CircuitBreaker=" + this.module,
 				indent + "  metadata:", indent + "    response-timeout: ${edge.response-timeouts." + this.module + "}")
 				+ "\n";
 		String edited = yaml.substring(0, insertAt) + route + yaml.substring(insertAt);

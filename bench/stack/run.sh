@@ -406,8 +406,9 @@ except Exception: print('-')") (target ≤ 1.5)."
 		} >>"$out"
 	fi
 	rm -f "$WORK/samples"
-	GC_USED="$("$JCMD" "${PID_OF[web-bff]}" VM.flags 2>/dev/null | grep -o 'Use[A-Za-z]*GC' | sort -u | tr '\n' ' ')"
-	JVM_ARGS_SEEN="$("$JCMD" "${PID_OF[web-bff]}" VM.command_line 2>/dev/null | sed -n 's/^jvm_args: //p')"
+	# Read back what web-bff runs with; a jcmd that cannot attach (another JDK's, say) must not lose the results.
+	GC_USED="$({ "$JCMD" "${PID_OF[web-bff]}" VM.flags 2>/dev/null || true; } | { grep -o 'Use[A-Za-z]*GC' || true; } | sort -u | tr '\n' ' ')"
+	JVM_ARGS_SEEN="$({ "$JCMD" "${PID_OF[web-bff]}" VM.command_line 2>/dev/null || true; } | sed -n 's/^jvm_args: //p')"
 	stop_stack "$mode"
 }
 

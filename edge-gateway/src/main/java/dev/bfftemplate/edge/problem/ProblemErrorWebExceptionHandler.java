@@ -72,10 +72,10 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 		}
 		if (ex instanceof ErrorResponse errorResponse) {
 			HttpStatusCode status = errorResponse.getStatusCode();
-			if (status.is5xxServerError()) {
+			ProblemDetail body = errorResponse.getBody();
+			if (status.is5xxServerError() && !hasCode(body)) {
 				return upstreamProblem(HttpStatus.valueOf(status.value()));
 			}
-			ProblemDetail body = errorResponse.getBody();
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, body.getDetail());
 			problem.setType(body.getType());
 			problem.setTitle(body.getTitle());
@@ -94,6 +94,12 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 			return upstreamProblem(HttpStatus.BAD_GATEWAY);
 		}
 		return upstreamProblem(HttpStatus.INTERNAL_SERVER_ERROR);
+	}
+
+	// The edge's own 5xx problems (admission refused) carry a fixed code and text; others
+	// get the upstream wording.
+	private static boolean hasCode(ProblemDetail body) {
+		return body.getProperties() != null && body.getProperties().get("code") != null;
 	}
 
 	private ProblemDetail upstreamProblem(HttpStatus status) {
