@@ -61,26 +61,25 @@ function common.totals(names)
   return totals
 end
 
--- For done(): a global table of counts by key (status), summed over every thread.
-function common.sum_by_key(name)
-  local sums = {}
+-- For done(): a global table by key (status) of every thread, merged into one by merge(so_far, value).
+local function by_key(name, merge)
+  local merged = {}
   for _, thread in ipairs(threads) do
-    for key, count in pairs(thread:get(name)) do
-      sums[key] = (sums[key] or 0) + count
+    for key, value in pairs(thread:get(name)) do
+      merged[key] = merge(merged[key], value)
     end
   end
-  return sums
+  return merged
+end
+
+-- For done(): a global table of counts by key (status), summed over every thread.
+function common.sum_by_key(name)
+  return by_key(name, function(sum, count) return (sum or 0) + count end)
 end
 
 -- For done(): a global table of values by key, the first thread's value for each key.
 function common.first_by_key(name)
-  local firsts = {}
-  for _, thread in ipairs(threads) do
-    for key, value in pairs(thread:get(name)) do
-      firsts[key] = firsts[key] or value
-    end
-  end
-  return firsts
+  return by_key(name, function(first, value) return first or value end)
 end
 
 return common
