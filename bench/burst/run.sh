@@ -60,11 +60,7 @@ burst "http://127.0.0.1:$BFF_PORT/fanout" 50 "$BURSTS" >/dev/null
 	echo "Complete: 200 without warnings; partial: 200 with warnings; errors: any other status;"
 	echo "failures: no answer or a connection error."
 	echo
-	echo "## Machine"
-	echo
-	echo "- CPUs: $(nproc) ($(lscpu | awk -F: '/Model name/ { gsub(/^ +/, "", $2); print $2; exit }'))"
-	echo "- Memory: $(free -g | awk '/Mem:/ { print $2 " GiB total, " $7 " GiB available" }')"
-	echo "- Java: $(java -version 2>&1 | head -1)"
+	machine_section
 	echo "- BFF JVM flags: $BFF_HEAP ${BFF_JAVA_OPTS:-} -Xlog:gc (GC: ${BFF_JAVA_OPTS:-G1, the default})"
 	echo "- BFF arguments: ${BFF_ARGS:-none}"
 	echo "- Load average before the run: $LOAD_BEFORE (the bursts, the BFF and the stubs share the machine"

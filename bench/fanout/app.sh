@@ -1,5 +1,6 @@
 # Shared by bench/fanout/run.sh and bench/burst/run.sh (sourced, not run): builds the starter
-# and the fan-out bench app, starts the stub downstreams, and stops what it started on exit.
+# and the fan-out bench app, starts the stub downstreams, writes the results' machine section, and stops what it
+# started on exit.
 # The caller sets LOGS (a directory) first; build_bench_app sets CLASSPATH.
 
 FANOUT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -24,6 +25,15 @@ wait_for() {
 	done
 	echo "Timed out waiting for $url" >&2
 	exit 1
+}
+
+# The results' "## Machine" heading and its first items (CPUs, memory, Java); the caller adds its own.
+machine_section() {
+	echo "## Machine"
+	echo
+	echo "- CPUs: $(nproc) ($(lscpu | awk -F: '/Model name/ { gsub(/^ +/, "", $2); print $2; exit }'))"
+	echo "- Memory: $(free -g | awk '/Mem:/ { print $2 " GiB total, " $7 " GiB available" }')"
+	echo "- Java: $(java -version 2>&1 | head -1)"
 }
 
 # The starter with the reactor modules it needs (so that a fresh clone works), and the bench app.

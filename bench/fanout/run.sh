@@ -74,11 +74,7 @@ run_wrk() {
 	echo "\`/sequential\` makes the same calls one after the other (the naive peer); \`limit\` is the"
 	echo "slowest stub (80 ms) called directly by wrk."
 	echo
-	echo "## Machine"
-	echo
-	echo "- CPUs: $(nproc) ($(lscpu | awk -F: '/Model name/ { gsub(/^ +/, "", $2); print $2; exit }'))"
-	echo "- Memory: $(free -g | awk '/Mem:/ { print $2 " GiB total, " $7 " GiB available" }')"
-	echo "- Java: $(java -version 2>&1 | head -1)"
+	machine_section
 	echo "- Load average before the run: $LOAD_BEFORE (wrk, the BFF and the stubs share the machine with"
 	echo "  whatever else runs on it; the load average counts runnable processes, 2 means both cores busy)"
 	echo

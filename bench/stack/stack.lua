@@ -4,38 +4,32 @@
 -- Every answer is classified: complete (2xx without warnings), partial (2xx whose body carries the starter's
 -- "warnings":[{...}] marker, DESIGN.md "Partial responses"), problem (application/problem+json), other.
 -- done() prints one RESULT line that run.sh parses.
+local common = dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "../common/wrk.lua")
 local target = os.getenv("TARGET") or "plain"
 local cookie = os.getenv("COOKIE") or ""
 local token = os.getenv("TOKEN") or ""
 local api_key = os.getenv("API_KEY") or ""
 local product = os.getenv("PRODUCT") or "p-001"
-local threads = {}
 local counter = 0
 
-function setup(thread)
-  table.insert(threads, thread)
-  thread:set("thread_id", #threads)
-end
+setup = common.setup
 
 function init(args)
-  complete, partial, problem, other = 0, 0, 0, 0
+  common.init_counts()
   statuses = {}
   -- the first body of each failing status, for the result's "what failed" notes
   samples = {}
 end
 
-local web = { ["Cookie"] = cookie, ["X-CSRF"] = "1", ["Accept"] = "application/json" }
-local web_post = { ["Cookie"] = cookie, ["X-CSRF"] = "1", ["Accept"] = "application/json",
-  ["Content-Type"] = "application/json" }
+local web = common.web_headers(cookie)
+local web_post = common.web_headers(cookie, true)
 -- No Accept-Encoding: gzip here (the app would send it), so that the partial marker can be read in the body.
 local mobile = { ["Authorization"] = "Bearer " .. token, ["X-App-Version"] = "2.3.1", ["Accept"] = "application/json" }
 local partner = { ["X-API-Key"] = api_key, ["Accept"] = "application/json" }
 local plain = { ["Accept"] = "application/json" }
 
 local function order()
-  -- web-bff requires an Idempotency-Key on orders: a new one per order (unique across threads and runs).
-  web_post["Idempotency-Key"] = string.format("stack-%d-%d-%d", os.time(), thread_id or 0, counter)
-  return wrk.format("POST", "/api/orders", web_post, string.format('{"productId":"%s","quantity":1}', product))
+  return common.order(web_post, "stack", counter, product)
 end
 
 local requests = {
@@ -61,46 +55,22 @@ function request()
 end
 
 function response(status, headers, body)
-  local type = headers["Content-Type"] or headers["content-type"] or ""
-  if status >= 200 and status < 300 then
-    if body and string.find(body, '"warnings":[{', 1, true) then
-      partial = partial + 1
-    else
-      complete = complete + 1
-    end
-  else
+  common.count(status, headers, body)
+  if status < 200 or status >= 300 then
     statuses[status] = (statuses[status] or 0) + 1
     if samples[status] == nil then
       samples[status] = string.sub(string.gsub(body or "", "%s+", " "), 1, 300)
-    end
-    if string.find(type, "application/problem+json", 1, true) then
-      problem = problem + 1
-    else
-      other = other + 1
     end
   end
 end
 
 function done(summary, latency, requests)
-  local totals = { complete = 0, partial = 0, problem = 0, other = 0 }
-  local by_status = {}
-  local by_status_sample = {}
-  for _, t in ipairs(threads) do
-    for status, sample in pairs(t:get("samples")) do
-      by_status_sample[status] = by_status_sample[status] or sample
-    end
-    for key, _ in pairs(totals) do
-      totals[key] = totals[key] + t:get(key)
-    end
-    for status, count in pairs(t:get("statuses")) do
-      by_status[status] = (by_status[status] or 0) + count
-    end
-  end
+  local totals = common.totals({ "complete", "partial", "problem", "other" })
   local listed = ""
-  for status, count in pairs(by_status) do
+  for status, count in pairs(common.sum_by_key("statuses")) do
     listed = listed .. (listed == "" and "" or ",") .. status .. ":" .. count
   end
-  for status, sample in pairs(by_status_sample) do
+  for status, sample in pairs(common.first_by_key("samples")) do
     io.write(string.format("SAMPLE %s %s\n", status, sample))
   end
   local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout

@@ -22,9 +22,13 @@ import org.springframework.test.context.ContextConfiguration;
  * {@code X-Forwarded-For} and never share a rate-limit bucket. Partner traffic is limited
  * to 3 requests a minute per client to make limits easy to reach.
  * <p>
- * Redis may take up to 2 s here (250 ms in production): the rate-limit tests count exact
- * answers, and on a loaded build machine a slow Redis reply would make the edge fail open
- * and the counts wrong.
+ * The BFFs, Redis and the JWKS may take
+ * {@link EdgeTestEnvironment#PATIENT_TIMEOUT_MILLIS} here (set by the
+ * {@link EdgeTestEnvironment.Initializer}): no test in this context is about those
+ * timeouts, and on a loaded build machine a late answer would turn the status a test
+ * expects into a 504, a fail-open (wrong rate-limit counts) or a 401. A test about a
+ * timeout sets it with {@code @TestPropertySource}, which makes a context of its own
+ * ({@code RouteTimeoutTests}).
  * <p>
  * Every request is sampled, so the tests see the sampled flag the edge decides on.
  */
@@ -36,9 +40,8 @@ import org.springframework.test.context.ContextConfiguration;
 				"edge.rate-limit.policies.web.limit=1000", "edge.rate-limit.policies.web.window=1m",
 				"edge.rate-limit.policies.mobile.limit=1000", "edge.rate-limit.policies.mobile.window=1m",
 				"edge.rate-limit.policies.partner.limit=3", "edge.rate-limit.policies.partner.window=1m",
-				"edge.response-timeouts.partner-bff=1000", "edge.cors.allowed-origins=https://app.example",
-				"edge.http.max-request-body-size=1KB", "edge.http.public-hosts=localhost,127.0.0.1,shop.example",
-				"spring.data.redis.timeout=2s", "spring.data.redis.connect-timeout=2s",
+				"edge.cors.allowed-origins=https://app.example", "edge.http.max-request-body-size=1KB",
+				"edge.http.public-hosts=localhost,127.0.0.1,shop.example",
 				"management.tracing.sampling.probability=1.0" })
 @ContextConfiguration(initializers = EdgeTestEnvironment.Initializer.class)
 // the client waits EdgeTestEnvironment.ANSWER_TIMEOUT (set by its Initializer)

@@ -1,7 +1,10 @@
 package dev.bfftemplate.edge;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.bfftemplate.test.jwt.JwtIssuer;
@@ -13,6 +16,9 @@ import org.springframework.boot.webtestclient.autoconfigure.WebTestClientBuilder
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.test.context.support.TestPropertySourceUtils;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -50,6 +56,19 @@ public final class EdgeTestEnvironment {
 	 */
 	public static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(20);
 
+	/**
+	 * How long a gateway under test waits, in milliseconds, for a BFF (its route response
+	 * timeouts), for Redis (command and connect timeouts) and for the JWKS, in tests that
+	 * are not about those timeouts. The production values (250 ms for a Redis command, 3
+	 * s for the JWKS, 5 to 10 s for a route, and 1 s this context once had for the
+	 * partner route) are races against a loaded build machine, where a late answer turns
+	 * the status a test expects into a 504, a fail-open (wrong rate-limit counts) or a
+	 * 401. Shorter than {@link #ANSWER_TIMEOUT}, so that a real hang still shows as the
+	 * edge's own answer. A test about one of these timeouts sets its own in a context of
+	 * its own (see {@code RouteTimeoutTests}).
+	 */
+	public static final String PATIENT_TIMEOUT_MILLIS = "15000";
+
 	// the body of an answer that has started may take a little longer
 	private static final Duration BODY_GRACE = Duration.ofSeconds(2);
 
@@ -74,6 +93,20 @@ public final class EdgeTestEnvironment {
 				"edge.upstreams.mobile-bff=" + MOBILE.baseUrl(), "edge.upstreams.partner-bff=" + PARTNER.baseUrl(),
 				"spring.security.oauth2.resourceserver.jwt.issuer-uri=" + ISSUER.issuer(),
 				"spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + ISSUER.jwkSetUri() };
+	}
+
+	/**
+	 * The properties that give a gateway {@link #PATIENT_TIMEOUT_MILLIS} for every
+	 * upstream, Redis and the JWKS.
+	 * @return the properties by name
+	 */
+	public static Map<String, Object> patientTimeouts() {
+		Map<String, Object> timeouts = new LinkedHashMap<>();
+		Stream.of("edge.response-timeouts.web-bff", "edge.response-timeouts.mobile-bff",
+				"edge.response-timeouts.partner-bff", "spring.data.redis.timeout", "spring.data.redis.connect-timeout",
+				"edge.security.jwks-connect-timeout", "edge.security.jwks-response-timeout")
+			.forEach((name) -> timeouts.put(name, PATIENT_TIMEOUT_MILLIS));
+		return timeouts;
 	}
 
 	/**
@@ -106,6 +139,15 @@ public final class EdgeTestEnvironment {
 		@Override
 		public void initialize(ConfigurableApplicationContext context) {
 			TestPropertyValues.of(upstreamProperties()).applyTo(context);
+			// below the test's own properties: a test about a timeout sets its own
+			MutablePropertySources sources = context.getEnvironment().getPropertySources();
+			MapPropertySource patient = new MapPropertySource("patientTimeouts", patientTimeouts());
+			if (sources.contains(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME)) {
+				sources.addAfter(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME, patient);
+			}
+			else {
+				sources.addFirst(patient);
+			}
 			if (context instanceof GenericApplicationContext generic) {
 				generic.registerBean(WebTestClientBuilderCustomizer.class, () -> EdgeTestEnvironment::waitsForAnAnswer);
 			}

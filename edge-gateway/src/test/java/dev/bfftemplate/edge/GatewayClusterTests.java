@@ -4,9 +4,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -71,7 +69,8 @@ class GatewayClusterTests {
 		// accepts connections (the kernel does, into the backlog) and never answers
 		silentRedis = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 		redisSilent = client(start("spring.data.redis.url=redis://127.0.0.1:" + silentRedis.getLocalPort(),
-				"spring.data.redis.timeout=" + SILENT_REDIS_TIMEOUT.toMillis() + "ms"))
+				"spring.data.redis.timeout=" + SILENT_REDIS_TIMEOUT.toMillis() + "ms",
+				"spring.data.redis.connect-timeout=" + SILENT_REDIS_TIMEOUT.toMillis() + "ms"))
 			.mutate()
 			.responseTimeout(SILENT_REDIS_TIMEOUT.dividedBy(2))
 			.build();
@@ -167,26 +166,13 @@ class GatewayClusterTests {
 	}
 
 	private static ConfigurableApplicationContext start(String... extra) {
-		Map<String, String> properties = new LinkedHashMap<>();
-		Stream
-			.of("edge.rate-limit.policies.partner.limit=" + PARTNER_LIMIT, "edge.rate-limit.policies.partner.window=1m",
-					"edge.rate-limit.policies.web.limit=10000", "edge.canary.web.uri=" + canary.baseUrl(),
-					"edge.canary.web.weight=20", "edge.canary.web.stable-weight=80",
-					// exact counts: a slow Redis reply on a loaded machine must not make
-					// the
-					// edge fail open
-					"spring.data.redis.timeout=2s", "spring.data.redis.connect-timeout=2s")
-			.map((property) -> property.split("=", 2))
-			.forEach((property) -> properties.put(property[0], property[1]));
-		// extra properties replace the defaults above (a repeated argument would be a
-		// list)
-		Stream.of(extra)
-			.map((property) -> property.split("=", 2))
-			.forEach((property) -> properties.put(property[0], property[1]));
-		ConfigurableApplicationContext context = StandaloneGateway.start(properties.entrySet()
-			.stream()
-			.map((property) -> property.getKey() + "=" + property.getValue())
-			.toArray(String[]::new));
+		// the extra properties replace the ones here (StandaloneGateway keeps the last)
+		ConfigurableApplicationContext context = StandaloneGateway
+			.start(Stream.concat(Stream.of("edge.rate-limit.policies.partner.limit=" + PARTNER_LIMIT,
+					"edge.rate-limit.policies.partner.window=1m", "edge.rate-limit.policies.web.limit=10000",
+					"edge.canary.web.uri=" + canary.baseUrl(), "edge.canary.web.weight=20",
+					"edge.canary.web.stable-weight=80"), Stream.of(extra))
+				.toArray(String[]::new));
 		gateways.add(context);
 		return context;
 	}

@@ -1,7 +1,7 @@
 package dev.bfftemplate.edge;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -22,17 +22,25 @@ public final class StandaloneGateway {
 	}
 
 	/**
-	 * Start a gateway on free ports, counting rate limits in memory.
-	 * @param extra further properties as {@code key=value}
+	 * Start a gateway on free ports, counting rate limits in memory, with
+	 * {@link EdgeTestEnvironment#patientTimeouts() patient timeouts}.
+	 * @param extra further properties as {@code key=value}, each replacing any default of
+	 * the same name
 	 * @return the running application
 	 */
 	public static ConfigurableApplicationContext start(String... extra) {
-		List<String> properties = new ArrayList<>(List.of(EdgeTestEnvironment.upstreamProperties()));
-		properties.addAll(List.of("server.port=0", "management.server.port=0"));
-		properties.addAll(List.of(extra));
-		// command-line arguments, so they win over application.yaml
+		Map<String, Object> properties = new LinkedHashMap<>();
+		put(properties, EdgeTestEnvironment.upstreamProperties());
+		properties.putAll(EdgeTestEnvironment.patientTimeouts());
+		put(properties, "server.port=0", "management.server.port=0");
+		put(properties, extra);
+		// command-line arguments, so they win over application.yaml; each name once (a
+		// repeated argument would be a list)
 		return new SpringApplicationBuilder(EdgeGatewayApplication.class, OwnNettyResources.class)
-			.run(properties.stream().map((property) -> "--" + property).toArray(String[]::new));
+			.run(properties.entrySet()
+				.stream()
+				.map((property) -> "--" + property.getKey() + "=" + property.getValue())
+				.toArray(String[]::new));
 	}
 
 	/**
@@ -42,6 +50,13 @@ public final class StandaloneGateway {
 	 */
 	public static int port(ConfigurableApplicationContext context) {
 		return ((WebServerApplicationContext) context).getWebServer().getPort();
+	}
+
+	private static void put(Map<String, Object> properties, String... keyValues) {
+		for (String keyValue : keyValues) {
+			String[] nameAndValue = keyValue.split("=", 2);
+			properties.put(nameAndValue[0], nameAndValue[1]);
+		}
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -30,7 +30,8 @@ import static dev.bfftemplate.edge.ProblemAnswers.assertProblem;
  * internals: from Netty's codec (414, 431, malformed requests), the public-request guard
  * (host, request target), the web filters (405, 413, underscores), Spring Security (400
  * firewall, 401, 403 CORS), routing (404), the rate limit (429) and upstream faults (502,
- * 503, 504).
+ * 503; 504 in {@link dev.bfftemplate.edge.routing.RouteTimeoutTests}, whose context has a
+ * short route timeout).
  */
 @EdgeGatewayTest
 class EdgeProblemAnswersTests {
@@ -123,12 +124,6 @@ class EdgeProblemAnswersTests {
 		this.circuitBreakers.circuitBreaker("partner-bff").transitionToForcedOpenState();
 		assertProblem(callPartner(), 503);
 		PARTNER.verify(0, anyRequestedFor(anyUrl()));
-	}
-
-	@Test
-	void upstreamTooSlow() throws IOException {
-		PARTNER.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withFixedDelay(3000)));
-		assertProblem(callPartner(), 504);
 	}
 
 	private String callPartner() throws IOException {

@@ -45,7 +45,9 @@ class RedisRecoveryTests {
 		EdgeTestEnvironment.reset();
 		PARTNER.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
 		DedicatedRedis redis = DedicatedRedis.start();
-		// Redis may take longer than in production on a loaded build machine
+		// About timing: a request caught by the reconnect fails open within the
+		// recovery budget, not the patient test timeout (2 s: more than production's
+		// 250 ms, for a loaded build machine).
 		ConfigurableApplicationContext gateway = StandaloneGateway.start("spring.data.redis.url=" + redis.url(),
 				"spring.data.redis.timeout=2s", "spring.data.redis.connect-timeout=2s",
 				"edge.rate-limit.policies.partner.limit=100000");

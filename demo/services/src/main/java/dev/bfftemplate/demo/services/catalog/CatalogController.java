@@ -4,7 +4,6 @@ import java.util.List;
 
 import dev.bfftemplate.demo.services.data.CannedJson;
 import dev.bfftemplate.demo.services.data.DemoDataset;
-import dev.bfftemplate.demo.services.data.NotFoundException;
 import dev.bfftemplate.demo.services.data.Product;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -38,11 +37,7 @@ class CatalogController {
 
 	@GetMapping("/{id}")
 	ResponseEntity<byte[]> product(@PathVariable String id) {
-		ResponseEntity<byte[]> product = this.products.answer(id);
-		if (product == null) {
-			throw new NotFoundException("product", id);
-		}
-		return product;
+		return this.products.answerOrNotFound("product", id);
 	}
 
 	@GetMapping

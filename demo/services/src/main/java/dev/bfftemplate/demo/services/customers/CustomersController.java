@@ -3,7 +3,6 @@ package dev.bfftemplate.demo.services.customers;
 import dev.bfftemplate.demo.services.data.CannedJson;
 import dev.bfftemplate.demo.services.data.Customer;
 import dev.bfftemplate.demo.services.data.DemoDataset;
-import dev.bfftemplate.demo.services.data.NotFoundException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.ResponseEntity;
@@ -25,11 +24,7 @@ class CustomersController {
 
 	@GetMapping("/customers/{id}")
 	ResponseEntity<byte[]> customer(@PathVariable String id) {
-		ResponseEntity<byte[]> profile = this.profiles.answer(id);
-		if (profile == null) {
-			throw new NotFoundException("customer", id);
-		}
-		return profile;
+		return this.profiles.answerOrNotFound("customer", id);
 	}
 
 }

@@ -63,4 +63,19 @@ public final class CannedJson {
 		return this.answers.get(id);
 	}
 
+	/**
+	 * Returns the answer for an id that must exist.
+	 * @param kind what the ids name, for the problem, for example {@code "product"}
+	 * @param id the id
+	 * @return the answer
+	 * @throws NotFoundException (a 404 problem) if there is no item with that id
+	 */
+	public ResponseEntity<byte[]> answerOrNotFound(String kind, String id) {
+		ResponseEntity<byte[]> answer = this.answers.get(id);
+		if (answer == null) {
+			throw new NotFoundException(kind, id);
+		}
+		return answer;
+	}
+
 }

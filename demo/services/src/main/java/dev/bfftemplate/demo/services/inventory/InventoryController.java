@@ -2,7 +2,6 @@ package dev.bfftemplate.demo.services.inventory;
 
 import dev.bfftemplate.demo.services.data.CannedJson;
 import dev.bfftemplate.demo.services.data.DemoDataset;
-import dev.bfftemplate.demo.services.data.NotFoundException;
 import dev.bfftemplate.demo.services.data.Product;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,11 +27,7 @@ class InventoryController {
 
 	@GetMapping("/inventory/stock/{productId}")
 	ResponseEntity<byte[]> stock(@PathVariable String productId) {
-		ResponseEntity<byte[]> stock = this.stock.answer(productId);
-		if (stock == null) {
-			throw new NotFoundException("product", productId);
-		}
-		return stock;
+		return this.stock.answerOrNotFound("product", productId);
 	}
 
 	private StockLevel stockOf(Product product) {

@@ -4,7 +4,6 @@ import java.util.List;
 
 import dev.bfftemplate.demo.services.data.DemoDataset;
 import dev.bfftemplate.demo.services.data.NotFoundException;
-import dev.bfftemplate.demo.services.data.PlacedOrder;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -34,29 +33,15 @@ class OrderHistoryController {
 		if (this.dataset.customer(customerId).isEmpty()) {
 			throw new NotFoundException("customer", customerId);
 		}
-		List<PlacedOrder> orders = this.orderBook.ofCustomer(customerId);
-		int from = 0;
-		if (after != null) {
-			from = indexOf(orders, after) + 1;
-			if (from == 0) {
-				throw new NotFoundException("order", after);
-			}
-		}
-		int to = Math.min(from + limit, orders.size());
-		List<Order> page = orders.subList(from, to)
+		OrderBook.OrderSlice slice = (after != null)
+				? this.orderBook.ofCustomerAfter(customerId, after, limit)
+					.orElseThrow(() -> new NotFoundException("order", after))
+				: this.orderBook.ofCustomer(customerId, 0, limit);
+		List<Order> page = slice.orders()
 			.stream()
 			.map((order) -> Order.of(order, this.dataset.product(order.productId()).orElseThrow()))
 			.toList();
-		return new OrderHistoryPage(customerId, page, to < orders.size());
-	}
-
-	private static int indexOf(List<PlacedOrder> orders, String id) {
-		for (int i = 0; i < orders.size(); i++) {
-			if (orders.get(i).id().equals(id)) {
-				return i;
-			}
-		}
-		return -1;
+		return new OrderHistoryPage(customerId, page, slice.hasMore());
 	}
 
 	/**

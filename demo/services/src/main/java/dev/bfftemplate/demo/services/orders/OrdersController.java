@@ -1,7 +1,6 @@
 package dev.bfftemplate.demo.services.orders;
 
 import java.net.URI;
-import java.util.List;
 
 import dev.bfftemplate.demo.services.data.DemoDataset;
 import dev.bfftemplate.demo.services.data.NotFoundException;
@@ -47,8 +46,9 @@ class OrdersController {
 		if (this.dataset.customer(customerId).isEmpty()) {
 			throw new NotFoundException("customer", customerId);
 		}
-		List<PlacedOrder> orders = this.orderBook.ofCustomer(customerId);
-		return new CustomerOrders(customerId, orders.stream().limit(limit).map(this::toOrder).toList(), orders.size());
+		OrderBook.OrderSlice newest = this.orderBook.ofCustomer(customerId, 0, limit);
+		return new CustomerOrders(customerId, newest.orders().stream().map(this::toOrder).toList(),
+				newest.totalCount());
 	}
 
 	@GetMapping("/{id}")

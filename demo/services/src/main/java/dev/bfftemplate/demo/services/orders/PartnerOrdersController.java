@@ -48,11 +48,9 @@ class PartnerOrdersController {
 	@GetMapping
 	PartnerOrderPage orders(@PathVariable String partnerId, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(OrdersController.MAX_LIMIT) int size) {
-		List<PlacedOrder> orders = this.orderBook.ofCustomer(account(partnerId));
-		int total = orders.size();
-		int from = (int) Math.min((long) page * size, total);
-		int to = Math.min(from + size, total);
-		List<Order> items = orders.subList(from, to).stream().map(this::toOrder).toList();
+		OrderBook.OrderSlice slice = this.orderBook.ofCustomer(account(partnerId), (long) page * size, size);
+		int total = slice.totalCount();
+		List<Order> items = slice.orders().stream().map(this::toOrder).toList();
 		return new PartnerOrderPage(items, page, size, total, (total + size - 1) / size);
 	}
 

@@ -2,7 +2,6 @@ package dev.bfftemplate.demo.services.pricing;
 
 import dev.bfftemplate.demo.services.data.CannedJson;
 import dev.bfftemplate.demo.services.data.DemoDataset;
-import dev.bfftemplate.demo.services.data.NotFoundException;
 import dev.bfftemplate.demo.services.data.Product;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,11 +24,7 @@ class PricingController {
 
 	@GetMapping("/pricing/prices/{productId}")
 	ResponseEntity<byte[]> price(@PathVariable String productId) {
-		ResponseEntity<byte[]> price = this.prices.answer(productId);
-		if (price == null) {
-			throw new NotFoundException("product", productId);
-		}
-		return price;
+		return this.prices.answerOrNotFound("product", productId);
 	}
 
 	private static Price priceOf(Product product) {

@@ -59,7 +59,7 @@ class OrderBookTests {
 			OrderBook orderBook = context.getBean(OrderBook.class);
 			DemoDataset dataset = context.getBean(DemoDataset.class);
 			Product product = dataset.product("p-001").orElseThrow();
-			List<PlacedOrder> seeded = orderBook.ofCustomer("c-001");
+			List<PlacedOrder> seeded = orderBook.ofCustomer("c-001", 0, Integer.MAX_VALUE).orders();
 			assertThat(seeded).isNotEmpty()
 				.containsExactlyInAnyOrderElementsOf(
 						dataset.orders().stream().filter((order) -> order.customerId().equals("c-001")).toList())
@@ -72,7 +72,8 @@ class OrderBookTests {
 			// c-001's
 			List<PlacedOrder> expected = new ArrayList<>(List.of(third, second));
 			expected.addAll(seeded);
-			assertThat(orderBook.ofCustomer("c-001")).isEqualTo(expected).doesNotContain(first);
+			assertThat(orderBook.ofCustomer("c-001", 0, Integer.MAX_VALUE).orders()).isEqualTo(expected)
+				.doesNotContain(first);
 		});
 	}
 

@@ -2,10 +2,13 @@ package dev.bfftemplate.demo.services.orders;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 import dev.bfftemplate.demo.services.data.DemoDataConfiguration;
+import dev.bfftemplate.demo.services.data.DemoDataset;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +29,9 @@ class OrdersControllerTests {
 	@Autowired
 	private WebTestClient client;
 
+	@Autowired
+	private DemoDataset dataset;
+
 	@Test
 	void customerOrdersAreNewestFirstAndLimited() {
 		CustomerOrders all = customerOrders("c-001", 100);
@@ -35,6 +41,30 @@ class OrdersControllerTests {
 		CustomerOrders limited = customerOrders("c-001", 2);
 		assertThat(limited.orders()).containsExactlyElementsOf(all.orders().subList(0, 2));
 		assertThat(limited.totalCount()).isEqualTo(all.totalCount());
+	}
+
+	/**
+	 * The first page a dashboard asks for is the newest orders of the whole history, read
+	 * from the per-customer index: the same as sorting every order of the customer and
+	 * taking the first 20 (the default limit), with the whole history counted.
+	 */
+	@Test
+	void customerWithManyOrdersGetsTheNewestOfTheWholeHistoryFirst() {
+		String customerId = "c-010";
+		List<Order> everyOrder = new ArrayList<>(this.dataset.orders()
+			.stream()
+			.filter((order) -> order.customerId().equals(customerId))
+			.map((order) -> Order.of(order, this.dataset.product(order.productId()).orElseThrow()))
+			.toList());
+		for (int i = 0; i < 300; i++) {
+			everyOrder.add(place(customerId, "p-0" + (10 + i % 50), 1 + i % 3));
+		}
+		everyOrder.sort(Comparator.comparing(Order::createdAt)
+			.thenComparing((order) -> Long.parseLong(order.id().substring(2)))
+			.reversed());
+		CustomerOrders firstPage = ordersAt("/orders?customerId={id}", customerId);
+		assertThat(firstPage.orders()).hasSize(20).containsExactlyElementsOf(everyOrder.subList(0, 20));
+		assertThat(firstPage.totalCount()).isEqualTo(everyOrder.size());
 	}
 
 	@Test
@@ -181,9 +211,28 @@ class OrdersControllerTests {
 		assertThat(body).contains("\"status\":400").doesNotContainIgnoringCase("jackson").doesNotContain("line:");
 	}
 
+	private Order place(String customerId, String productId, int quantity) {
+		Order placed = this.client.post()
+			.uri("/orders")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("customerId", customerId, "productId", productId, "quantity", quantity))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Order.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(placed).isNotNull();
+		return placed;
+	}
+
 	private CustomerOrders customerOrders(String customerId, int limit) {
+		return ordersAt("/orders?customerId={id}&limit={limit}", customerId, limit);
+	}
+
+	private CustomerOrders ordersAt(String uri, Object... variables) {
 		CustomerOrders orders = this.client.get()
-			.uri("/orders?customerId={id}&limit={limit}", customerId, limit)
+			.uri(uri, variables)
 			.exchange()
 			.expectStatus()
 			.isOk()
