@@ -23,6 +23,17 @@ function common.web_headers(cookie, with_body)
   return headers
 end
 
+-- The headers of a mobile-bff call with the app's access token (bench/mobile/app-token.sh), as the app sends
+-- them. No Accept-Encoding: gzip (the app would send it), so that the partial marker can be read in the body.
+function common.mobile_headers(token)
+  return { ["Authorization"] = "Bearer " .. token, ["X-App-Version"] = "2.3.1", ["Accept"] = "application/json" }
+end
+
+-- The headers of a partner-bff call with a partner's API key.
+function common.partner_headers(api_key)
+  return { ["X-API-Key"] = api_key, ["Accept"] = "application/json" }
+end
+
 -- POST /api/orders for one unit of a product. web-bff requires an Idempotency-Key on orders: a new one per
 -- order (unique across threads and runs: prefix, time, thread, the caller's request count).
 function common.order(headers, prefix, count, product)

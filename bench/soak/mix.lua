@@ -1,5 +1,7 @@
--- The soak's request mix through the edge, signed in with a web-bff session cookie.
--- Env: COOKIE (name=value), MIX, RATE_DELAY_MS (pause before each request per connection; 0 = as fast as possible).
+-- The soak's request mix through the edge: web screens and orders signed in with a web-bff session cookie,
+-- mobile screens with the app's access token, partner products with a partner's API key.
+-- Env: COOKIE (name=value), TOKEN (mobile access token; unset: no mobile calls), API_KEY (partner key; unset:
+-- no partner calls), MIX, RATE_DELAY_MS (pause before each request per connection; 0 = as fast as possible).
 -- Every answer is classified: complete, partial (a screen with warnings), problem (problem+json), other.
 local common = dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "../common/wrk.lua")
 local cookie = os.getenv("COOKIE")
@@ -20,20 +22,35 @@ function delay()
   return delay_ms
 end
 
+local token = os.getenv("TOKEN")
+local api_key = os.getenv("API_KEY")
 local headers = common.web_headers(cookie)
 local post_headers = common.web_headers(cookie, true)
+local mobile = token and common.mobile_headers(token)
+local partner = api_key and common.partner_headers(api_key)
 
+-- Of every 20 requests: 7 product pages, 5 dashboards, 2 /bff/user, 2 orders, 2 mobile homes, 1 mobile product
+-- card, 1 partner product (web screens in their place when there is no mobile token or partner key).
 function request()
   counter = counter + 1
-  local n = counter % 10
-  if n < 5 or only_product_pages then
-    return wrk.format("GET", string.format("/api/product-page/p-%03d", (counter % 300) + 1), headers)
-  elseif n < 8 then
+  local n = counter % 20
+  local product = string.format("p-%03d", (counter % 300) + 1)
+  if only_product_pages or n < 7 then
+    return wrk.format("GET", "/api/product-page/" .. product, headers)
+  elseif n < 12 then
     return wrk.format("GET", "/api/dashboard", headers)
-  elseif n < 9 then
+  elseif n < 14 then
     return wrk.format("GET", "/bff/user", headers)
+  elseif n < 16 then
+    return common.order(post_headers, "soak", counter, product)
+  elseif n < 18 and mobile then
+    return wrk.format("GET", "/mobile/v1/home", mobile)
+  elseif n < 19 and mobile then
+    return wrk.format("GET", "/mobile/v1/products/" .. product, mobile)
+  elseif n == 19 and partner then
+    return wrk.format("GET", "/partner/v1/products/" .. product, partner)
   end
-  return common.order(post_headers, "soak", counter, string.format("p-%03d", (counter % 300) + 1))
+  return wrk.format("GET", "/api/product-page/" .. product, headers)
 end
 
 function response(status, hdrs, body)

@@ -72,6 +72,9 @@ log "Starting the stack (launcher) on Redis port $REDIS_PORT"
 # answer most of it 429. This run measures the stack behind the limiter, so the limit is raised for it (the
 # launcher's children inherit the environment; Boot binds it to edge.rate-limit.policies.web.limit).
 export EDGE_RATELIMIT_POLICIES_WEB_LIMIT=1000000
+# The same for the mobile and partner routes and the partner's daily and per-second quota; and the mobile app's
+# access token outlives the run (5 minutes in the demo; one wrk run cannot fetch a new one).
+export SPRING_APPLICATION_JSON='{"edge":{"rate-limit":{"policies":{"mobile":{"limit":1000000000},"partner":{"limit":1000000000}}}},"partner":{"quota":{"plans":{"standard":{"per-second":1000000000,"per-day":1000000000},"premium":{"per-second":1000000000,"per-day":1000000000}}}},"spring":{"security":{"oauth2":{"authorizationserver":{"client":{"mobile-app":{"token":{"access-token-time-to-live":"30m"}}}}}}}}'
 java -jar demo/launcher/target/demo-launcher.jar --redis="redis://127.0.0.1:$REDIS_PORT" --quiet >"$WORK/launcher.log" 2>&1 &
 LAUNCHER_PID=$!
 PIDS+=("$LAUNCHER_PID")
@@ -95,6 +98,10 @@ done
 [ -n "$COOKIE" ] || { echo "could not sign in" >&2; exit 1; }
 export COOKIE
 log "Signed in as alice"
+TOKEN="$(AUTH=http://localhost:9000 "$ROOT/bench/mobile/app-token.sh")"
+export TOKEN
+export API_KEY=demo-acme-2f8c1e9a7b4d6053
+log "Mobile app token and partner key ready"
 signed_in_user() { curl -s -m 5 -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" -H 'X-CSRF: 1' "$EDGE/bff/user"; }
 [ "$(signed_in_user)" = 200 ] || { echo "the session does not work" >&2; exit 1; }
 
@@ -199,8 +206,10 @@ cat >"$RESULTS" <<MD
 
 Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr); $(java -version 2>&1 | head -1).
 Stack as launched by demo/launcher (JVM options: $JVM_OPTIONS_USED), Redis $(redis-server --version | grep -o 'v=[0-9.]*') with
-append-only file. Load: wrk, $CONNECTIONS connections, mix = 50 % product page, 30 % dashboard, 10 % /bff/user,
-10 % POST /api/orders, signed in as alice through the real OIDC flow. Script: bench/soak/run.sh.
+append-only file. Load: wrk, $CONNECTIONS connections, mix = 35 % product page, 25 % dashboard, 10 % /bff/user,
+10 % POST /api/orders (web-bff, signed in as alice through the real OIDC flow), 10 % mobile home, 5 % mobile product
+card (mobile-bff, the app's access token from the same auth server), 5 % partner product (partner-bff, API key).
+Script: bench/soak/run.sh.
 
 **Verdict: $VERDICT**
 

@@ -23,9 +23,8 @@ end
 
 local web = common.web_headers(cookie)
 local web_post = common.web_headers(cookie, true)
--- No Accept-Encoding: gzip here (the app would send it), so that the partial marker can be read in the body.
-local mobile = { ["Authorization"] = "Bearer " .. token, ["X-App-Version"] = "2.3.1", ["Accept"] = "application/json" }
-local partner = { ["X-API-Key"] = api_key, ["Accept"] = "application/json" }
+local mobile = common.mobile_headers(token)
+local partner = common.partner_headers(api_key)
 local plain = { ["Accept"] = "application/json" }
 
 local function order()
