@@ -10,6 +10,10 @@
 # Needs: a JDK 17+, redis-server, wrk, curl, python3, jcmd; the default ports of the stack free (8080-8083,
 # 8090, 9000, 9080-9083, 9090, 10000).
 set -euo pipefail
+# How long wrk waits for an answer before counting a timeout (unanswered): longer than the longest the edge takes
+# to answer anything, its admission queue's wait (edge.admission.max-queue-wait, 10 s) plus a route's response
+# timeout (5 s for the web and mobile routes): a request the edge answers at 11 s is answered, not lost.
+CLIENT_TIMEOUT="${CLIENT_TIMEOUT:-20s}"
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -111,7 +115,7 @@ used_heap_after_gc() { # pid -> used heap in KB after a full GC (survivors + ede
 	jstat -gc "$1" | awk 'NR==1 {for (i = 1; i <= NF; i++) col[$i] = i} NR==2 {printf "%d\n", $col["S0U"] + $col["S1U"] + $col["EU"] + $col["OU"]}'
 }
 run_wrk() { # seconds delay-ms [connections] [mix] -> RESULT line
-	MIX="${4:-all}" RATE_DELAY_MS="$2" wrk -t2 -c"${3:-$CONNECTIONS}" -d"$1"s --timeout 10s -s "$HERE/mix.lua" "$EDGE" |
+	MIX="${4:-all}" RATE_DELAY_MS="$2" wrk -t2 -c"${3:-$CONNECTIONS}" -d"$1"s --timeout "$CLIENT_TIMEOUT" -s "$HERE/mix.lua" "$EDGE" |
 		grep '^RESULT'
 }
 field() { echo "$1" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }

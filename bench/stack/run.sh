@@ -35,6 +35,10 @@
 # Needs: a JDK 17+, wrk, redis-server, redis-cli, curl, python3, openssl; ports 8080-8083, 8090, 9000, 9080-9083,
 # 9090, 10000 (plus PORT_OFFSET), REDIS_PORT (16479) and BARE_SCG_PORT (18380) free. Timing is only meaningful on a quiet machine.
 set -euo pipefail
+# How long wrk waits for an answer before counting a timeout (unanswered): longer than the longest the edge takes
+# to answer anything, its admission queue's wait (edge.admission.max-queue-wait, 10 s) plus a route's response
+# timeout (5 s for the web and mobile routes): a request the edge answers at 11 s is answered, not lost.
+CLIENT_TIMEOUT="${CLIENT_TIMEOUT:-20s}"
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -148,7 +152,7 @@ wrk_run() {
 	[ "$connections" -lt "$threads" ] && threads=$connections
 	declare -A before
 	for name in "${NAMES[@]}"; do before[$name]=$(cpu_ticks "${PID_OF[$name]}"); done
-	TARGET=$target wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s -s "$HERE/stack.lua" "$url" >"$WORK/wrk.out" 2>&1 || true
+	TARGET=$target wrk -t"$threads" -c"$connections" -d"$duration" --timeout "$CLIENT_TIMEOUT" -s "$HERE/stack.lua" "$url" >"$WORK/wrk.out" 2>&1 || true
 	line="$(grep '^RESULT' "$WORK/wrk.out" || true)"
 	# The first body of each failing status, kept for the result's notes.
 	grep '^SAMPLE' "$WORK/wrk.out" | sed "s|^SAMPLE|$target c=$connections:|" >>"$WORK/samples" || true
