@@ -72,6 +72,11 @@ class BackChannelLogoutEndToEndTests {
 			.ports(StackApp.EDGE, FreePorts.next(), FreePorts.next())
 			.redis(redis.url())
 			.arguments(StackApp.WEB_BFF, sessionKey)
+			// a loaded build machine and cold JVMs: the first login's code exchange can
+			// take
+			// seconds
+			.arguments(StackApp.EDGE, "--edge.response-timeouts.web-bff=30000",
+					"--spring.cloud.gateway.server.webflux.httpclient.response-timeout=30s")
 			.requireAll()
 			.start();
 		// A second web-bff on the same Redis, not behind the edge: only reached directly.
@@ -134,6 +139,9 @@ class BackChannelLogoutEndToEndTests {
 		return http.send(HttpRequest.newBuilder(URI.create(webBff + "/bff/user"))
 			.header("Accept", "application/json")
 			.header("Cookie", SESSION_COOKIE + "=" + session)
+			// what the web app sends on every /bff/** call (the token handler's CSRF
+			// check)
+			.header("X-CSRF", "1")
 			.timeout(Duration.ofSeconds(10))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
