@@ -1,5 +1,7 @@
 package dev.bfftemplate.demo.auth;
 
+import dev.bfftemplate.demo.auth.logout.BackChannelLogoutConfiguration;
+
 import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -34,8 +36,10 @@ class AuthorizationServerSecurityConfiguration {
 		http.oauth2AuthorizationServer((authorizationServer) -> {
 			http.securityMatcher(authorizationServer.getEndpointsMatcher());
 			// OIDC adds discovery, UserInfo, ID tokens with "sid" and RP-initiated
-			// logout.
-			authorizationServer.oidc(withDefaults());
+			// logout; discovery also says that this server sends back-channel logout
+			// tokens with "sid" (logout.BackChannelLogout).
+			authorizationServer.oidc((oidc) -> oidc.providerConfigurationEndpoint((discovery) -> discovery
+				.providerConfigurationCustomizer(BackChannelLogoutConfiguration::advertise)));
 			// A confidential client's redirect URI matches exactly, even on a loopback
 			// address. (Pushed authorization requests, which would need it too, are off.)
 			authorizationServer.authorizationEndpoint(

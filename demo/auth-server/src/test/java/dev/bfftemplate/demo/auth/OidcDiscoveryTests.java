@@ -43,7 +43,10 @@ class OidcDiscoveryTests {
 			.containsEntry("jwks_uri", issuer + "/oauth2/jwks")
 			.containsEntry("userinfo_endpoint", issuer + "/userinfo")
 			.containsEntry("end_session_endpoint", issuer + "/connect/logout")
-			.containsEntry("revocation_endpoint", issuer + "/oauth2/revoke");
+			.containsEntry("revocation_endpoint", issuer + "/oauth2/revoke")
+			// OpenID Connect Back-Channel Logout 1.0, section 2.1
+			.containsEntry("backchannel_logout_supported", true)
+			.containsEntry("backchannel_logout_session_supported", true);
 		assertThat(discovery.get("id_token_signing_alg_values_supported")).asInstanceOf(InstanceOfAssertFactories.LIST)
 			.containsExactly("RS256");
 		assertThat(discovery.get("code_challenge_methods_supported")).asInstanceOf(InstanceOfAssertFactories.LIST)

@@ -25,6 +25,9 @@ import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
@@ -125,10 +128,35 @@ final class OidcTestClient {
 		return redirectOf(postForm("/login", Map.of("username", username, "password", password, "_csrf", csrfToken)));
 	}
 
+	/**
+	 * Logs out through the login form's logout page (Spring Security's own, with its CSRF
+	 * token), which ends the session here.
+	 * @return where the server redirects the browser afterwards
+	 */
+	URI logout() {
+		String csrfToken = csrfToken(get("/logout", MediaType.TEXT_HTML));
+		return redirectOf(postForm("/logout", Map.of("_csrf", csrfToken)));
+	}
+
 	JwtDecoder jwtDecoder(String audience) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(this.baseUrl + "/oauth2/jwks").build();
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer()),
 				new JwtAudienceValidator(audience)));
+		return decoder;
+	}
+
+	/**
+	 * Decodes a logout token as a client checks it: signature against the served JWKS,
+	 * issuer, audience, expiry, and the explicit type {@code logout+jwt} (which the
+	 * default validators, expecting {@code JWT}, refuse).
+	 * @param audience the client
+	 * @return the decoder
+	 */
+	JwtDecoder logoutTokenDecoder(String audience) {
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(this.baseUrl + "/oauth2/jwks").build();
+		decoder.setJwtValidator(
+				new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(), new JwtIssuerValidator(issuer()),
+						new JwtAudienceValidator(audience), new JwtTypeValidator("logout+jwt")));
 		return decoder;
 	}
 

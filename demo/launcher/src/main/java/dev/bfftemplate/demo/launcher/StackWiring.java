@@ -60,6 +60,9 @@ final class StackWiring {
 			case AUTH_SERVER -> {
 				args.add("--spring.security.oauth2.authorizationserver.issuer=" + issuer);
 				args.add("--demo.auth.web-app-url=" + webApp());
+				// server to server, not through the edge: back-channel logout tokens go
+				// there
+				args.add("--demo.auth.web-bff-internal-url=" + browserBffUrl());
 			}
 			case BROWSER_BFF, BFF -> {
 				for (String service : SERVICES) {
@@ -96,6 +99,13 @@ final class StackWiring {
 		if (this.apps.containsKey(StackApp.EDGE)) {
 			return url(StackApp.EDGE, 8080);
 		}
+		return browserBffUrl();
+	}
+
+	/**
+	 * Where the browser BFF itself listens.
+	 */
+	private String browserBffUrl() {
 		StackApp browserBff = this.listed.stream()
 			.filter((app) -> app.kind() == Kind.BROWSER_BFF)
 			.findFirst()

@@ -63,6 +63,13 @@ class StackWiringTests {
 	}
 
 	@Test
+	void theAuthServerSendsBackChannelLogoutTokensToWebBffItselfNotThroughTheEdge() {
+		StackWiring wiring = new StackWiring(this.movedStack, new RedisChoice(null));
+		assertThat(wiring.argumentsFor(app(StackApp.AUTH_SERVER)))
+			.contains("--demo.auth.web-bff-internal-url=http://localhost:18081");
+	}
+
+	@Test
 	void withoutTheEdgeTheWebAppIsWebBffItself() {
 		List<StackApp> withoutEdge = this.movedStack.stream()
 			.filter((app) -> !app.name().equals(StackApp.EDGE))

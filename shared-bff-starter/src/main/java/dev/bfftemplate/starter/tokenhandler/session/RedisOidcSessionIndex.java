@@ -1,5 +1,6 @@
 package dev.bfftemplate.starter.tokenhandler.session;
 
+import dev.bfftemplate.starter.redis.RedisStartupConnection;
 import dev.bfftemplate.starter.tokenhandler.TokenHandlerProperties;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
@@ -8,16 +9,22 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@link OidcSessionIndex} in Redis, shared by every instance. Each key expires with the
- * absolute session timeout, so the index never outlives the sessions it points to.
+ * absolute session timeout, so the index never outlives the sessions it points to. Like
+ * the session store, it is reached only once {@link RedisStartupConnection} has opened
+ * the connection.
  */
 class RedisOidcSessionIndex implements OidcSessionIndex {
 
 	private final ReactiveStringRedisTemplate redis;
 
+	private final RedisStartupConnection connection;
+
 	private final TokenHandlerProperties.Session properties;
 
-	RedisOidcSessionIndex(ReactiveStringRedisTemplate redis, TokenHandlerProperties.Session properties) {
+	RedisOidcSessionIndex(ReactiveStringRedisTemplate redis, RedisStartupConnection connection,
+			TokenHandlerProperties.Session properties) {
 		this.redis = redis;
+		this.connection = connection;
 		this.properties = properties;
 	}
 
@@ -31,20 +38,21 @@ class RedisOidcSessionIndex implements OidcSessionIndex {
 	@Override
 	public Flux<String> sessionIds(String subject, String providerSessionId) {
 		String key = (providerSessionId != null) ? providerSessionKey(providerSessionId) : subjectKey(subject);
-		return this.redis.opsForSet().members(key);
+		return this.connection.ifConnected(() -> this.redis.opsForSet().members(key).collectList())
+			.flatMapIterable((members) -> members);
 	}
 
 	@Override
 	public Mono<Void> forget(String subject, String providerSessionId) {
 		String key = (providerSessionId != null) ? providerSessionKey(providerSessionId) : subjectKey(subject);
-		return this.redis.delete(key).then();
+		return this.connection.ifConnected(() -> this.redis.delete(key)).then();
 	}
 
 	private Mono<Void> add(String key, String sessionId) {
-		return this.redis.opsForSet()
+		return this.connection.ifConnected(() -> this.redis.opsForSet()
 			.add(key, sessionId)
 			.then(this.redis.expire(key, this.properties.absoluteTimeout()))
-			.then();
+			.then());
 	}
 
 	private String subjectKey(String subject) {

@@ -16,6 +16,7 @@ import org.apache.commons.logging.LogFactory;
 
 import dev.bfftemplate.starter.problem.ProblemResponses;
 import dev.bfftemplate.starter.redis.RedisConfiguredCondition;
+import dev.bfftemplate.starter.redis.RedisStartupConnection;
 import dev.bfftemplate.starter.tokenhandler.TokenHandlerProperties;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -28,7 +29,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.core.Ordered;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.serializer.JdkSerializationRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializer;
@@ -36,6 +37,7 @@ import org.springframework.session.ReactiveMapSessionRepository;
 import org.springframework.session.ReactiveSessionRepository;
 import org.springframework.session.SessionIdGenerator;
 import org.springframework.session.config.annotation.web.server.EnableSpringWebSession;
+import org.springframework.session.data.redis.ReactiveRedisSessionRepository;
 import org.springframework.web.server.session.DefaultWebSessionManager;
 
 /**
@@ -147,8 +149,9 @@ public final class TokenHandlerSessionConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		OidcSessionIndex oidcSessionIndex(ReactiveStringRedisTemplate redis, TokenHandlerProperties properties) {
-			return new RedisOidcSessionIndex(redis, properties.session());
+		OidcSessionIndex oidcSessionIndex(ReactiveStringRedisTemplate redis, RedisStartupConnection connection,
+				TokenHandlerProperties properties) {
+			return new RedisOidcSessionIndex(redis, connection, properties.session());
 		}
 
 		/**
@@ -180,26 +183,48 @@ public final class TokenHandlerSessionConfiguration {
 		/**
 		 * Spring Data Redis opens its shared connection on first use, synchronously: on
 		 * an event loop that stalls every request the loop serves while it connects
-		 * (spring-data-redis#2289), and with Redis unreachable every session access would
-		 * try again. Sessions cannot work without Redis, so the connection is opened at
-		 * start, and the application refuses to start when Redis cannot be reached. Once
-		 * open, Lettuce reconnects it by itself.
-		 * @return the post-processor that makes the connection factory connect at start
+		 * (spring-data-redis#2289). The starter's {@link RedisStartupConnection} opens it
+		 * at start instead, off the event loops, retrying until Redis answers (readiness
+		 * stays down meanwhile); until then the session store is not reached at all: a
+		 * request that needs its session gets the store-outage 503 at once. Ordered, so
+		 * that it decorates Spring Session's repository before
+		 * {@code writeSessionsOnChange} does.
+		 * @param connection the connection opened at start
+		 * @return the post-processor that decorates Spring Session's Redis repository
 		 */
 		@Bean
-		@ConditionalOnMissingBean(name = "redisConnectionAtStart")
-		static BeanPostProcessor redisConnectionAtStart() {
-			return new BeanPostProcessor() {
+		@ConditionalOnMissingBean(name = "sessionStoreOnceConnected")
+		static SessionStoreOnceConnected sessionStoreOnceConnected(ObjectProvider<RedisStartupConnection> connection) {
+			return new SessionStoreOnceConnected(connection);
+		}
 
-				@Override
-				public Object postProcessBeforeInitialization(Object bean, String beanName) {
-					if (bean instanceof LettuceConnectionFactory factory) {
-						factory.setEagerInitialization(true);
-					}
-					return bean;
+		/**
+		 * Decorates Spring Session's Redis repository with
+		 * {@link ConnectedOnlySessionRepository}. Its bean method declares this type:
+		 * Spring orders post-processors by the type their definition declares, and this
+		 * one must run before the unordered ones.
+		 */
+		static final class SessionStoreOnceConnected implements BeanPostProcessor, Ordered {
+
+			private final ObjectProvider<RedisStartupConnection> connection;
+
+			private SessionStoreOnceConnected(ObjectProvider<RedisStartupConnection> connection) {
+				this.connection = connection;
+			}
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (bean instanceof ReactiveRedisSessionRepository repository) {
+					return new ConnectedOnlySessionRepository(repository, this.connection.getObject());
 				}
+				return bean;
+			}
 
-			};
+			@Override
+			public int getOrder() {
+				return Ordered.LOWEST_PRECEDENCE;
+			}
+
 		}
 
 	}

@@ -3,6 +3,7 @@ package dev.bfftemplate.starter.tokenhandler.token;
 import dev.bfftemplate.starter.identity.DownstreamAuthorization;
 import dev.bfftemplate.starter.problem.ProblemResponses;
 import dev.bfftemplate.starter.redis.RedisConfiguredCondition;
+import dev.bfftemplate.starter.redis.RedisStartupConnection;
 import dev.bfftemplate.starter.tokenhandler.TokenHandlerProperties;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -82,8 +83,9 @@ public final class TokenHandlerTokenConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		RefreshLease refreshLease(ReactiveStringRedisTemplate redis, TokenHandlerProperties properties) {
-			return new RedisRefreshLease(redis, properties.tokens());
+		RefreshLease refreshLease(ReactiveStringRedisTemplate redis, RedisStartupConnection connection,
+				TokenHandlerProperties properties) {
+			return new RedisRefreshLease(redis, connection, properties.tokens());
 		}
 
 	}

@@ -1,9 +1,14 @@
 package dev.bfftemplate.starter.tokenhandler.session;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
+
+import dev.bfftemplate.starter.autoconfigure.RedisStartupAutoConfiguration;
 
 import dev.bfftemplate.starter.problem.ProblemResponses;
 import dev.bfftemplate.starter.tokenhandler.TokenHandlerProperties;
+import dev.bfftemplate.test.redis.DedicatedRedis;
 import dev.bfftemplate.test.redis.RedisEndpoint;
 import dev.bfftemplate.test.redis.WithRealRedis;
 import io.lettuce.core.RedisClient;
@@ -13,6 +18,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.health.autoconfigure.application.AvailabilityHealthContributorAutoConfiguration;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration;
 import org.springframework.boot.session.autoconfigure.SessionAutoConfiguration;
@@ -27,9 +38,16 @@ import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.session.ReactiveMapSessionRepository;
 import org.springframework.session.ReactiveSessionRepository;
 import org.springframework.session.data.redis.ReactiveRedisSessionRepository;
-import org.springframework.test.util.TestSocketUtils;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebHandler;
+import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @WithRealRedis
 @ExtendWith(OutputCaptureExtension.class)
@@ -38,9 +56,10 @@ class SessionStoreConfigurationTests {
 	private static final String KEY = "bff.token-handler.session.encryption-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
 
 	private final ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner()
-		.withConfiguration(
-				AutoConfigurations.of(DataRedisAutoConfiguration.class, DataRedisReactiveAutoConfiguration.class,
-						SessionAutoConfiguration.class, SessionDataRedisAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
+				DataRedisReactiveAutoConfiguration.class, RedisStartupAutoConfiguration.class,
+				ApplicationAvailabilityAutoConfiguration.class, AvailabilityHealthContributorAutoConfiguration.class,
+				SessionAutoConfiguration.class, SessionDataRedisAutoConfiguration.class))
 		.withBean(ServerProperties.class, ServerProperties::new)
 		.withBean(ProblemResponses.class, () -> new ProblemResponses(JsonMapper.shared()))
 		.withPropertyValues("bff.token-handler.public-base-url=http://localhost:8080",
@@ -74,8 +93,10 @@ class SessionStoreConfigurationTests {
 		this.runner.withPropertyValues(redisProperties(redis)).withPropertyValues(KEY).run((context) -> {
 			assertThat(context).getBean(ReactiveSessionRepository.class)
 				.isInstanceOfSatisfying(WriteOnChangeSessionRepository.class,
-						(repository) -> assertThat(repository.delegate())
-							.isInstanceOf(ReactiveRedisSessionRepository.class));
+						(repository) -> assertThat(repository.delegate()).isInstanceOfSatisfying(
+								ConnectedOnlySessionRepository.class,
+								(connectedOnly) -> assertThat(connectedOnly.delegate())
+									.isInstanceOf(ReactiveRedisSessionRepository.class)));
 			assertThat(context).getBean("springSessionDefaultRedisSerializer", RedisSerializer.class)
 				.isInstanceOf(EncryptingRedisSerializer.class);
 			assertThat(context).getBean(OidcSessionIndex.class).isInstanceOf(RedisOidcSessionIndex.class);
@@ -114,14 +135,82 @@ class SessionStoreConfigurationTests {
 	}
 
 	@Test
-	void withRedisUnreachableTheApplicationRefusesToStart() {
-		int closedPort = TestSocketUtils.findAvailableTcpPort();
-		this.runner
-			.withPropertyValues("spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + closedPort, KEY,
-					"spring.data.redis.connect-timeout=2s")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.hasStackTraceContaining("Unable to connect to"));
+	void withRedisUnreachableAtStartTheApplicationStartsNotReadyAndServesSessionsOnceRedisAnswers(
+			CapturedOutput output) {
+		try (DedicatedRedis redis = DedicatedRedis.start()) {
+			// its port is closed now, and stays free for the same server to come back on
+			redis.stop();
+			this.runner
+				.withPropertyValues("spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redis.port(), KEY,
+						"spring.data.redis.connect-timeout=500ms", "bff.redis.startup.initial-backoff=50ms",
+						"bff.redis.startup.max-backoff=200ms")
+				.withBean("webHandler", WebHandler.class, () -> SessionStoreConfigurationTests::countVisits)
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					// what SpringApplication publishes once started; only Redis is
+					// missing
+					AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+					HealthIndicator readiness = context.getBean("readinessStateHealthIndicator", HealthIndicator.class);
+					assertThat(readiness.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+					WebTestClient client = WebTestClient.bindToApplicationContext(context)
+						.configureClient()
+						.responseTimeout(Duration.ofSeconds(20))
+						.build();
+
+					client.get()
+						.uri("/visits")
+						.cookie("SESSION", "a-session-made-before-this-instance-started")
+						.exchange()
+						.expectStatus()
+						.isEqualTo(503)
+						.expectHeader()
+						.valueEquals(HttpHeaders.RETRY_AFTER, "2")
+						.expectHeader()
+						.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+						.expectBody()
+						.jsonPath("$.type")
+						.isEqualTo("/problems/sessions-unavailable");
+					// refused by the store without trying to connect from the request's
+					// thread
+					assertThat(output).contains("answered 503 to GET /visits: "
+							+ "org.springframework.data.redis.RedisConnectionFailureException: Not connected to Redis yet");
+
+					redis.restart();
+					await("readiness UP once redis-server listens on port " + redis.port())
+						.atMost(Duration.ofSeconds(30))
+						.until(() -> Status.UP.equals(readiness.health().getStatus()));
+					String cookie = client.get()
+						.uri("/visits")
+						.exchange()
+						.expectStatus()
+						.isOk()
+						.expectBody(String.class)
+						.isEqualTo("1")
+						.returnResult()
+						.getResponseCookies()
+						.getFirst("SESSION")
+						.getValue();
+					client.get()
+						.uri("/visits")
+						.cookie("SESSION", cookie)
+						.exchange()
+						.expectStatus()
+						.isOk()
+						.expectBody(String.class)
+						.isEqualTo("2");
+					assertThat(redis.keys()).isPositive();
+				});
+		}
+	}
+
+	private static Mono<Void> countVisits(ServerWebExchange exchange) {
+		return exchange.getSession().flatMap((session) -> {
+			Integer visits = (Integer) session.getAttributes().merge("visits", 1, (a, b) -> (Integer) a + (Integer) b);
+			DataBuffer body = exchange.getResponse()
+				.bufferFactory()
+				.wrap(String.valueOf(visits).getBytes(StandardCharsets.UTF_8));
+			return exchange.getResponse().writeWith(Mono.just(body));
+		});
 	}
 
 	private static String clientList(RedisEndpoint redis) {
