@@ -1,5 +1,6 @@
 package dev.bfftemplate.starter.redis;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -91,11 +92,20 @@ public final class RedisStartupConnection implements SmartLifecycle {
 	 * (opening the connection from the subscriber's thread would block it).
 	 * @param <T> the command's result
 	 * @param command the command, called only when connected
-	 * @return the command's result, or a {@link RedisConnectionFailureException}
+	 * @return the command's result, or a {@link RedisConnectionFailureException} (also
+	 * when the connection fails under the command)
 	 */
 	public <T> Mono<T> ifConnected(Supplier<? extends Mono<T>> command) {
-		return Mono.defer(() -> this.connected ? command.get() : Mono
-			.error(new RedisConnectionFailureException("Not connected to Redis yet (still trying since the start)")));
+		return Mono
+			.defer(() -> this.connected ? command.get()
+					: Mono.error(new RedisConnectionFailureException(
+							"Not connected to Redis yet (still trying since the start)")))
+			// Lettuce fails the commands in flight with the socket's own error when Redis
+			// goes away mid-command
+			// (a connection reset): untranslated, it would be an unexpected 500 instead
+			// of a store outage.
+			.onErrorMap(IOException.class,
+					(ex) -> new RedisConnectionFailureException("The Redis connection failed: " + ex.getMessage(), ex));
 	}
 
 	/**
