@@ -128,7 +128,14 @@ class KustomizeOverlaysTests {
 	@ValueSource(strings = { "local", "production" })
 	void onlyTheEdgeReachesTheBffsAndOnlyTheBffsReachTheServices(String overlay) {
 		for (String bff : BFFS) {
-			assertThat(allowedClients(overlay, bff)).as("who may reach %s", bff).containsExactly(StackApp.EDGE);
+			if (bff.equals(StackApp.WEB_BFF)) {
+				// and the auth server, for back-channel logout (server to server)
+				assertThat(allowedClients(overlay, bff)).as("who may reach %s", bff)
+					.containsExactlyInAnyOrder(StackApp.EDGE, StackApp.AUTH_SERVER);
+			}
+			else {
+				assertThat(allowedClients(overlay, bff)).as("who may reach %s", bff).containsExactly(StackApp.EDGE);
+			}
 		}
 		assertThat(allowedClients(overlay, StackApp.DEMO_SERVICES)).as("who may reach the domain services")
 			.containsExactlyInAnyOrderElementsOf(BFFS);
