@@ -5,6 +5,7 @@ import java.util.UUID;
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.bfftemplate.edge.EdgeGatewayTest;
 import dev.bfftemplate.edge.EdgeTestEnvironment;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowSynchronizationStrategy;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +43,19 @@ class UpstreamFailureTests {
 	@AfterEach
 	void closeBreaker() {
 		this.circuitBreakers.circuitBreaker("partner-bff").reset();
+	}
+
+	@Test
+	void everyRouteBreakerCountsInALockFreeWindow() {
+		PARTNER.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+		callPartner().expectStatus().isOk();
+		for (String route : new String[] { "web-bff", "mobile-bff", "partner-bff" }) {
+			assertThat(this.circuitBreakers.circuitBreaker(route)
+				.getCircuitBreakerConfig()
+				.getSlidingWindowSynchronizationStrategy())
+				.as("the %s breaker's window: a locking one parks an event loop when two calls end at once", route)
+				.isEqualTo(SlidingWindowSynchronizationStrategy.LOCK_FREE);
+		}
 	}
 
 	@Test
