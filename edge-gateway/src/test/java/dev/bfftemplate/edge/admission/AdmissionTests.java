@@ -6,7 +6,6 @@ import java.util.List;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.bfftemplate.edge.EdgeTestEnvironment;
-import dev.bfftemplate.test.redis.WithRealRedis;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -36,8 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"edge.admission.max-limit=1", "edge.admission.max-queue-length=3", "edge.admission.max-queue-wait=30s",
 				"edge.admission.retry-after=3s", "edge.response-timeouts.web-bff=2000",
 				"edge.rate-limit.policies.web.limit=1000" })
+// Rate limits counted in memory (no Redis configured): this is about the queue, not the
+// counter store.
 @ContextConfiguration(initializers = EdgeTestEnvironment.Initializer.class)
-@WithRealRedis
 class AdmissionTests {
 
 	private static final int BFF_LATENCY_MS = 800;
