@@ -1,11 +1,13 @@
 package dev.bfftemplate.edge.admission;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.bfftemplate.edge.admission.AdmissionRefusedException.Reason;
 import dev.bfftemplate.edge.admission.UpstreamAdmission.Permit;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
@@ -62,14 +64,17 @@ class AdmissionGatewayFilterFactory extends AbstractGatewayFilterFactory<Admissi
 		AdmissionProperties settings = (config.getMaxLimit() != null)
 				? this.properties.withMaxLimit(config.getMaxLimit()) : this.properties;
 		UpstreamAdmission admission = this.upstreams.computeIfAbsent(upstream, (name) -> register(name, settings));
+		// Meters are looked up once per route, not on every refusal.
+		Map<Reason, Counter> refused = new EnumMap<>(Reason.class);
+		for (Reason reason : Reason.values()) {
+			refused.put(reason,
+					this.meterRegistry.counter("edge.admission.refused", "upstream", upstream, "reason", reason.tag()));
+		}
 		return (exchange, chain) -> Mono
 			.usingWhen(admission.admit(), (permit) -> chain.filter(exchange),
 					(permit) -> Mono.fromRunnable(permit::answered), (permit, ex) -> Mono.fromRunnable(permit::failed),
 					(permit) -> Mono.fromRunnable(permit::abandoned))
-			.doOnError(AdmissionRefusedException.class,
-					(ex) -> this.meterRegistry
-						.counter("edge.admission.refused", "upstream", upstream, "reason", ex.reason().tag())
-						.increment());
+			.doOnError(AdmissionRefusedException.class, (ex) -> refused.get(ex.reason()).increment());
 	}
 
 	private UpstreamAdmission register(String upstream, AdmissionProperties settings) {
@@ -86,9 +91,6 @@ class AdmissionGatewayFilterFactory extends AbstractGatewayFilterFactory<Admissi
 			.tag("upstream", upstream)
 			.description("Requests waiting at the edge for their turn")
 			.register(this.meterRegistry);
-		for (Reason reason : Reason.values()) {
-			this.meterRegistry.counter("edge.admission.refused", "upstream", upstream, "reason", reason.tag());
-		}
 		return admission;
 	}
 
